@@ -74,6 +74,8 @@ class Block:
     title: str | None = None  # heading text without its label
     lang: str = "zh"
     duplicate_of: int | None = None  # id of an earlier block with the same text
+    norm_start: int = 0  # the same span in the normalised text (doc.norm.text)
+    norm_end: int = 0
 
 
 @dataclass
@@ -85,6 +87,8 @@ class Sentence:
     end: int
     text: str  # normalised text (NFKC, simplified characters) used for matching and search
     tokens: list[str] = field(default_factory=list)
+    norm_start: int = 0  # the same span in the normalised text (doc.norm.text)
+    norm_end: int = 0
 
 
 @dataclass
