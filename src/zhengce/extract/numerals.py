@@ -113,13 +113,20 @@ _EN_TENS: dict[str, int] = {
 }
 EN_WORD_NUMBERS: dict[str, int] = {**_EN_ONES, **_EN_TENS}
 
-_ARABIC = re.compile(r"[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
 _ARABIC_WITH_SCALE = re.compile(
     r"(?P<num>[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
     r"\s*(?P<scale>[十百千万亿]*|(?:(?:hundred|thousand|million|billion|trillion)\s*)*)",
     re.IGNORECASE,
 )
 _CN_CHARS = set(CN_DIGITS) | set(_CN_SMALL_UNITS) | {"万", "亿", "点"}
+_CN_NUMERAL_RE = r"[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点]+"
+_FRACTION = re.compile(
+    r"(" + _CN_NUMERAL_RE + r"|[0-9]+)分之(" + _CN_NUMERAL_RE + r"|[0-9]+(?:\.[0-9]+)?)"
+    r"|([0-9]+)/([0-9]+)"
+)
+_MIXED = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[十百千万亿]+[0-9]+(?:\.[0-9]+)?)+[十百千万亿]*")
+_DIGIT_GAP = re.compile(r"(?<=[0-9])[ \u00a0]+(?=[0-9])")
+_MIDDLE_DOT = re.compile(r"(?<=[0-9])[·・](?=[0-9])")
 
 
 def to_halfwidth(text: str) -> str:
@@ -264,27 +271,73 @@ def parse_english_words(s: str) -> float:
     return float(_en_words(s))
 
 
+def _mixed(s: str) -> Decimal:
+    """Arabic digits interleaved with Chinese scales: ``1亿3千万`` → 1.3e8, ``3万5千`` → 35000."""
+    for mark, group in (("亿", 10**8), ("万", 10**4)):
+        i = s.rfind(mark)
+        if i >= 0:
+            high, low = s[:i], s[i + 1 :]
+            if not high:
+                raise ValueError(f"{mark!r} without a number before it in {s!r}")
+            return _mixed(high) * group + (_mixed(low) if low else 0)
+    total = Decimal(0)
+    for m in re.finditer(r"([0-9]+(?:\.[0-9]+)?)([十百千]?)|(.)", s):
+        if m.group(3):
+            raise ValueError(f"unexpected {m.group(3)!r} in {s!r}")
+        total += Decimal(m.group(1)) * (_CN_SMALL_UNITS[m.group(2)] if m.group(2) else 1)
+    return total
+
+
+def _fraction(t: str) -> Decimal | None:
+    """``三分之一`` and ``1/3`` → one third; None when ``t`` is not written as a fraction."""
+    m = _FRACTION.fullmatch(t)
+    if not m:
+        return None
+
+    def part(x: str) -> Decimal:
+        if x in CN_SCALES:  # 百分之五, 千分之三: the denominator is a bare scale
+            return Decimal(CN_SCALES[x])
+        return Decimal(x) if x[0].isdigit() else _cn_decimal(x)
+
+    if m.group(1):  # 三分之一: denominator first
+        den, num = part(m.group(1)), part(m.group(2))
+    else:
+        num, den = part(m.group(3)), part(m.group(4))
+    if den == 0:
+        raise ValueError(f"zero denominator in {t!r}")
+    return num / den
+
+
 def parse_number(s: str) -> float:
     """Parse one isolated number with its scale into a float.
 
     ``"3.9万亿"`` → 3.9e12, ``"一千二百万"`` → 1.2e7, ``"两"`` → 2, ``"12 million"`` → 1.2e7,
-    ``"1,200"`` → 1200, ``"１２００"`` → 1200. Raises :class:`ValueError` naming the input when it
-    is not a number, so callers can skip it.
+    ``"1,200"`` → 1200, ``"１２００"`` → 1200, ``"1 9 9 8"`` → 1998 (digits spaced out by old
+    typesetting), ``"4·3"`` → 4.3 (old typesetting's decimal point), ``"1亿3千万"`` → 1.3e8,
+    ``"三分之一"`` / ``"1/3"`` → 0.333…. Raises :class:`ValueError` naming the input when it is
+    not a number, so callers can skip it.
     """
     if not isinstance(s, str):
         raise ValueError(f"not a number: {s!r} (expected a string)")
     t = to_halfwidth(s).strip()
     if not t:
         raise ValueError(f"not a number: {s!r} (empty)")
+    t = _DIGIT_GAP.sub("", t).replace("，", ",")
+    t = _MIDDLE_DOT.sub(".", t)
     try:
         m = _ARABIC_WITH_SCALE.fullmatch(t)
         if m:
             num = Decimal(m.group("num").replace(",", ""))
             return float(num * scale_multiplier(m.group("scale")))
+        frac = _fraction(t)
+        if frac is not None:
+            return float(frac)
+        if _MIXED.fullmatch(t):
+            return float(_mixed(t))
         if t[0] in _CN_CHARS:
             return float(_cn_decimal(t))
         if t[0].isascii() and t[0].isalpha():
             return float(_en_words(t))
-    except (ValueError, InvalidOperation) as exc:
+    except (ValueError, InvalidOperation, ArithmeticError) as exc:
         raise ValueError(f"not a number: {s!r} ({exc})") from None
     raise ValueError(f"not a number: {s!r}")

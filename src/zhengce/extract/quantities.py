@@ -87,7 +87,10 @@ _ZH_UNITS: dict[str, tuple[str, str | None, float]] = {
     "户": ("households", None, 1),
     "倍": ("times", None, 1),
     "个月": ("months", None, 1),
+    "周年": ("years", None, 1),
     "年": ("years", None, 1),
+    "周岁": ("years_of_age", None, 1),
+    "岁": ("years_of_age", None, 1),
     "天": ("days", None, 1),
     "小时": ("hours", None, 1),
     "个": ("units", None, 1),
@@ -107,6 +110,7 @@ _ZH_UNITS: dict[str, tuple[str, str | None, float]] = {
     "种": ("units", None, 1),
     "类": ("units", None, 1),
     "支": ("units", None, 1),
+    "部": ("units", None, 1),
     "%": ("percent", None, 1),
     "‰": ("permille", None, 1),
 }
@@ -161,11 +165,24 @@ def _alternation(forms: list[str]) -> str:
 # The atom regex (run on the half-width text).
 
 _SP = r"[ \t\u00a0]"
-_ARABIC = r"[0-9]+(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+# Arabic numbers, most specific first: digits spaced out by old typesetting (1 9 9 8), digits mixed
+# with Chinese scales (1亿3千万, the trailing scale is matched by <scale>), thousands separators
+# (1,200 and the older full-width 3，500), a middle dot as decimal point before % (4·3％), plain.
+_ARABIC = (
+    r"[0-9](?:[ \u00a0][0-9](?![0-9]))+"
+    r"|[0-9]+(?:\.[0-9]+)?(?:[十百千万亿]+[0-9]+(?:\.[0-9]+)?)+(?=[十百千万亿])"
+    r"|[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
+    r"|[0-9]+·[0-9]+(?=[ ]*%)"
+    r"|[0-9]+(?:\.[0-9]+)?"
+)
 # 千 is a unit prefix in 千瓦/千米/千克, and 百 starts 百分点/百分之: keep them out of the numeral.
 _CN_NUM = (
     r"(?:[零〇○一二两三四五六七八九十万亿]|千(?![瓦米克])|百(?!分))+"
     r"(?:点[零〇○一二三四五六七八九]+)?"
+)
+_FRACTION = (
+    r"(?:" + _CN_NUM + r"|[0-9]+)分之(?:" + _CN_NUM + r"|[0-9]+(?:\.[0-9]+)?)"
+    r"|[0-9]+/[0-9]+(?![0-9/])"
 )
 _EN_WORD = (
     r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -179,8 +196,8 @@ _ZH_UNIT_RE = _alternation(list(_ZH_UNITS)).replace("|元|", "|元(?![化论素�
 _EN_UNIT_RE = "|".join(f"(?:{src})" for src, _ in _EN_UNITS)
 
 _ATOM = re.compile(
-    r"(?P<prefix>百分之|US\$|\$|¥|￥|(?i:rmb)" + _SP + r"*)?"
-    r"(?P<num>" + _ARABIC + r"|" + _CN_NUM + r"|(?i:" + _EN_WORD + r"))"
+    r"(?P<prefix>百分之|千分之|US\$|\$|¥|￥|(?i:rmb)" + _SP + r"*)?"
+    r"(?P<num>" + _FRACTION + r"|" + _ARABIC + r"|" + _CN_NUM + r"|(?i:" + _EN_WORD + r"))"
     r"(?P<more1>多|余)?"
     r"(?P<scale>" + _SP + r"*(?:" + _ZH_SCALE + r")|" + _SP + r"*(?i:" + _EN_SCALE + r"))?"
     r"(?P<more2>多|余)?"
@@ -341,6 +358,8 @@ def _unit_info(unit_text: str) -> tuple[str, str | None, float] | None:
 def _make_atom(m: re.Match[str], t: str, lang: str | None) -> _Atom | None:
     num_text = m.group("num")
     kind = "arabic" if num_text[0].isdigit() else ("en" if num_text[0].isascii() else "cn")
+    if "分之" in num_text:
+        kind = "arabic"  # 三分之一 is unambiguous even without a unit
     if kind == "cn" and lang == "en":
         return None
     if kind == "en" and lang == "zh":
@@ -362,11 +381,15 @@ def _make_atom(m: re.Match[str], t: str, lang: str | None) -> _Atom | None:
     currency: str | None = None
     unit_factor = 1.0
     from_prefix = False
-    if prefix == "百分之":
+    if prefix in ("百分之", "千分之"):
         if info is not None:
             # 百分之五十人 makes no sense; keep the percent and give back the unit text
             unit_text = ""
-        unit = "percent"
+        unit = "percent" if prefix == "百分之" else "permille"
+    elif "分之" in num_text or "/" in num_text:
+        unit = "fraction"
+        if info is not None:
+            unit_text = ""
     elif prefix:
         unit, currency, unit_factor = _PREFIX_UNITS[prefix.lower()]
         from_prefix = True
