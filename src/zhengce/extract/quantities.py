@@ -52,6 +52,7 @@ class Quantity:
     qualifiers: tuple[str, ...] = ()
     char_before: str = ""
     char_after: str = ""
+    per: str | None = None  # denominator of a rate: 16.8万元/人 -> unit "yuan", per "persons"
 
 
 # --------------------------------------------------------------------------------------------
@@ -157,6 +158,34 @@ _PREFIX_UNITS: dict[str, tuple[str, str | None, float]] = {
 }
 
 
+# Denominators of rates such as 16.8万元/人 or 300 yuan per capita.
+_PER_ZH: dict[str, str] = {
+    "人": "persons",
+    "户": "households",
+    "吨": "tonnes",
+    "亩": "mu",
+    "年": "years",
+    "月": "months",
+    "天": "days",
+    "公斤": "kg",
+    "斤": "jin",
+    "千瓦时": "kwh",
+    "平方米": "square_meters",
+}
+_PER_EN: dict[str, str] = {
+    "person": "persons",
+    "capita": "persons",
+    "head": "persons",
+    "household": "households",
+    "tonne": "tonnes",
+    "ton": "tonnes",
+    "mu": "mu",
+    "year": "years",
+    "month": "months",
+    "day": "days",
+}
+
+
 def _alternation(forms: list[str]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
 
@@ -202,7 +231,9 @@ _ATOM = re.compile(
     r"(?P<scale>" + _SP + r"*(?:" + _ZH_SCALE + r")|" + _SP + r"*(?i:" + _EN_SCALE + r"))?"
     r"(?P<more2>多|余)?"
     r"(?P<unit>" + _SP + r"*(?:" + _ZH_UNIT_RE + r")"
-    r"|" + _SP + r"*(?i:(?:" + _EN_UNIT_RE + r"))\b)?"
+    r"|" + _SP + r"*(?i:(?:" + _EN_UNIT_RE + r"))(?![\w-]))?"  # not the "year" of year-on-year
+    r"(?P<per>/(?:" + _alternation(list(_PER_ZH)) + r")"
+    r"|" + _SP + r"+(?i:per" + _SP + r"+(?:" + "|".join(_PER_EN) + r"))\b)?"
 )
 
 _EN_UNIT_COMPILED = [(re.compile(src, re.IGNORECASE), info) for src, info in _EN_UNITS]
@@ -310,10 +341,11 @@ _MONTHS = (
 _MONTH_BEFORE = re.compile(r"(?<![A-Za-z])(?:" + _MONTHS + r")\.?" + _SP + r"+$")
 _MONTH_AFTER = re.compile(r"^" + _SP + r"+(?:" + _MONTHS + r")\b")
 _LABEL_BEFORE = re.compile(
-    r"(?:第|(?<![A-Za-z])(?i:no\.|nos\.|article|chapter|section|item|phase|round|number|grade|level|class))"
+    r"(?:第|(?<![A-Za-z])(?i:no\.|nos\.|article|chapter|section|item|phase|round|number|grade|level|class"
+    r"|version|aspect|keyword|part|step|stage|tier|batch|figure|table))"
     + _SP + r"*$"
 )
-_DATE_SUFFIX = re.compile(_SP + r"*(?:月|日|号|届|季度|时|点(?![0-9零〇一二三四五六七八九])|时期|世纪|代)")
+_DATE_SUFFIX = re.compile(_SP + r"*(?:月|日|号|届|季度|时|点(?![0-9零〇一二三四五六七八九])|时期|世纪|代|版|】)")
 _DATE_SPAN = re.compile(r"(?:19|20)[0-9]{2}[-/.][0-9]{1,2}(?:[-/.][0-9]{1,2})?(?![0-9])|[0-9]{1,2}:[0-9]{2}")
 _LINE_START = re.compile(r"(?:^|\n)[ \t\u3000]*$")
 _LABEL_AFTER = re.compile(r"^(?:\.(?![0-9])|、|\)|）|．)")
@@ -340,6 +372,7 @@ class _Atom:
     kind: str  # "arabic" | "cn" | "en"
     more: str  # 多/余 inside the number ("1100多万"), else ""
     unit_text: str
+    per: str | None = None
     drop: str | None = None  # reason to drop (year, date, label, glued, bare word numeral)
 
 
@@ -402,6 +435,11 @@ def _make_atom(m: re.Match[str], t: str, lang: str | None) -> _Atom | None:
         end = m.end("more2")
     elif m.group("more1") and not unit_text and not m.group("scale"):
         end = m.end("more1")
+    per: str | None = None
+    if unit_text and m.group("per"):
+        end = m.end("per")
+        per_word = m.group("per").lstrip("/").split()[-1].lower()
+        per = _PER_ZH.get(per_word) or _PER_EN.get(per_word)
     if unit_factor != 1:
         value *= unit_factor
     return _Atom(
@@ -418,6 +456,7 @@ def _make_atom(m: re.Match[str], t: str, lang: str | None) -> _Atom | None:
         kind=kind,
         more=m.group("more1") or m.group("more2") or "",
         unit_text=unit_text.strip(" \t\u00a0"),
+        per=per,
     )
 
 
@@ -477,6 +516,9 @@ def _classify(a: _Atom, t: str) -> None:
         a.drop = "date"  # 90年代: a decade
         return
     if a.unit is None and not a.has_scale:
+        if is_int and a.num_end - a.num_start >= 9 and a.kind == "arabic":
+            a.drop = "label"  # registration numbers, IDs: nobody writes a quantity as 110102005860
+            return
         if _DATE_SUFFIX.match(t, a.num_end, a.num_end + 6):
             a.drop = "date"
             return
@@ -548,6 +590,7 @@ def _quantity(text: str, start: int, end: int, a: _Atom, **kw: object) -> Quanti
         qualifiers=kw.pop("qualifiers", ()),  # type: ignore[arg-type]
         char_before=text[a.num_start - 1] if a.num_start > 0 else "",
         char_after=kw.pop("char_after", text[a.num_end] if a.num_end < len(text) else ""),  # type: ignore[arg-type]
+        per=kw.pop("per", a.per),  # type: ignore[arg-type]
     )
 
 
