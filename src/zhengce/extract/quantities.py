@@ -347,6 +347,7 @@ _LABEL_BEFORE = re.compile(
 )
 _DATE_SUFFIX = re.compile(_SP + r"*(?:月|日|号|届|季度|时|点(?![0-9零〇一二三四五六七八九])|时期|世纪|代|版|】)")
 _DATE_SPAN = re.compile(r"(?:19|20)[0-9]{2}[-/.][0-9]{1,2}(?:[-/.][0-9]{1,2})?(?![0-9])|[0-9]{1,2}:[0-9]{2}")
+_PLAN_AFTER = re.compile(r"(?:行动)?(?:计划|规划|纲要)")
 _LINE_START = re.compile(r"(?:^|\n)[ \t\u3000]*$")
 _LABEL_AFTER = re.compile(r"^(?:\.(?![0-9])|、|\)|）|．)")
 _ORDINAL_AFTER = re.compile(r"(?i:st|nd|rd|th)\b")
@@ -468,6 +469,8 @@ def _cn_plausible(s: str) -> bool:
     core = s.split("点")[0]
     if not any(ch in CN_DIGITS for ch in core) and not core.startswith("十"):
         return False
+    if all(ch in "零〇○" for ch in core):
+        return False  # 零部件, 零售: a lone 零 is a word
     return not (len(core) == 2 and all(ch in CN_DIGITS for ch in core) and not set(core) & {"零", "〇", "○"})
 
 
@@ -514,6 +517,9 @@ def _classify(a: _Atom, t: str) -> None:
         return
     if a.unit == "years" and after[:1] == "代":
         a.drop = "date"  # 90年代: a decade
+        return
+    if a.unit == "years" and _PLAN_AFTER.match(after):
+        a.drop = "label"  # 五年计划, 三年行动计划: the name of a plan, not a duration claim
         return
     if a.unit is None and not a.has_scale:
         if is_int and a.num_end - a.num_start >= 9 and a.kind == "arabic":
