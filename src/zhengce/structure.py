@@ -19,6 +19,7 @@ out that way, lines separated by a single newline are one paragraph. Otherwise e
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -275,7 +276,8 @@ def _looks_like_title(text: str, title: str | None) -> bool:
         return False
     if title is None:
         return True
-    t, f = "".join(title.split()), "".join(flat.split())
+    t = "".join(unicodedata.normalize("NFKC", title).split())
+    f = "".join(unicodedata.normalize("NFKC", flat).split())
     return bool(t) and (f in t or t in f)
 
 
