@@ -35,8 +35,8 @@ def read_docx(data: bytes, source: str, name: str) -> RawDocument:
         title = (document.core_properties.title or "").strip()
     except (zipfile.BadZipFile, PackageNotFoundError) as exc:
         raise ReaderError(f"corrupt DOCX ({exc})") from None
-    except KeyError as exc:
-        raise ReaderError(f"corrupt DOCX (missing part {exc})") from None
+    except KeyError:  # zipfile: a required part such as [Content_Types].xml is missing
+        raise ReaderError("not a Word document (a zip archive without the parts of a DOCX)") from None
     except ValueError as exc:  # python-docx: "file is not a Word file, content type is …"
         raise ReaderError(f"not a Word document ({exc})") from None
     except Exception as exc:  # lxml errors and the like from a damaged package
