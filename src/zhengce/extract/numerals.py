@@ -338,6 +338,6 @@ def parse_number(s: str) -> float:
             return float(_cn_decimal(t))
         if t[0].isascii() and t[0].isalpha():
             return float(_en_words(t))
-    except (ValueError, InvalidOperation, ArithmeticError) as exc:
+    except (ValueError, InvalidOperation, ArithmeticError) as exc:  # ArithmeticError: overflow
         raise ValueError(f"not a number: {s!r} ({exc})") from None
     raise ValueError(f"not a number: {s!r}")

@@ -20,6 +20,7 @@ How it works, and why:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -34,7 +35,9 @@ COMPARATORS = ("around", "at_least", "at_most", "range", "exact")
 class Quantity:
     """One number as written, with its scale multiplied out and its meaning pinned down.
 
-    ``char_before``/``char_after`` are the characters just outside ``number_start:number_end``
+    ``number_start:number_end`` covers the digits only (for a range, from the first digit of the
+    low end to the last digit of the high end). ``char_before``/``char_after`` are the
+    characters just outside that span
     in the caller's text ("" at the edges). Scraped English often glues text to numbers
     (``year-on-year1%``); the statement layer uses them to flag such garbles.
     """
@@ -443,6 +446,8 @@ def _make_atom(m: re.Match[str], t: str, lang: str | None) -> _Atom | None:
         per = _PER_ZH.get(per_word) or _PER_EN.get(per_word)
     if unit_factor != 1:
         value *= unit_factor
+    if not math.isfinite(value):
+        return None
     return _Atom(
         start=m.start(),
         end=end,
@@ -567,7 +572,7 @@ def _trail_qualifier(t: str, pos: int) -> tuple[str, str, int] | None:
 
 def _merge_range(lo: _Atom, hi: _Atom, t: str) -> tuple[_Atom, _Atom] | None:
     """Return the two atoms adjusted to a common unit and scale if they form a range."""
-    if lo.drop or hi.drop:
+    if (lo.drop and lo.drop != "year") or hi.drop:
         return None
     if lo.unit and hi.unit and lo.unit != hi.unit:
         return None
@@ -645,7 +650,9 @@ def parse_quantities(text: str, lang: str | None = None) -> list[Quantity]:
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
         lead_words, lead_comps, lead_start = _lead_qualifiers(t, a.start)
         # a range?
-        if nxt is not None and not a.drop:
+        # a bare 1000-2999 was provisionally taken for a year; 1000-1200万人 proves it was not
+        lo_ok = not a.drop or (a.drop == "year" and a.unit is None and nxt is not None and not nxt.drop and nxt.unit != "years")
+        if nxt is not None and lo_ok:
             gap = t[a.end : nxt.start]
             between = bool(lead_words) and lead_words[-1].lower() == "between"
             sep_ok = bool(_RANGE_SEP.fullmatch(gap)) or (between and bool(_RANGE_AND.fullmatch(gap)))
