@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from zhengce.extract.numerals import parse_chinese, parse_english_words, parse_number, scale_multiplier, to_halfwidth
+from zhengce.extract.numerals import (
+    parse_chinese,
+    parse_english_words,
+    parse_number,
+    scale_multiplier,
+    to_halfwidth,
+)
 
 CASES: list[tuple[str, float]] = [
     # Arabic
@@ -83,13 +89,29 @@ def test_parse_number(text: str, expected: float) -> None:
     assert parse_number(text) == pytest.approx(expected, rel=1e-12)
 
 
-@pytest.mark.parametrize(("text", "expected"), [("3.9万亿", 3.9e12), ("74.4万亿", 74.4e12), ("1.3万亿", 1.3e12)])
+@pytest.mark.parametrize(
+    ("text", "expected"), [("3.9万亿", 3.9e12), ("74.4万亿", 74.4e12), ("1.3万亿", 1.3e12)]
+)
 def test_scaled_values_are_the_nearest_float(text: str, expected: float) -> None:
     # equality, not approx: downstream code compares values with ==
     assert parse_number(text) == expected
 
 
-JUNK = ["", "   ", "abc", "万一", "十十", "百", "千万千", "1.2.3", "5%", "一二三四五六七八九十", "十四五", "2/0", "--"]
+JUNK = [
+    "",
+    "   ",
+    "abc",
+    "万一",
+    "十十",
+    "百",
+    "千万千",
+    "1.2.3",
+    "5%",
+    "一二三四五六七八九十",
+    "十四五",
+    "2/0",
+    "--",
+]
 
 
 @pytest.mark.parametrize("text", JUNK)
@@ -112,7 +134,15 @@ def test_to_halfwidth_keeps_length() -> None:
 
 @pytest.mark.parametrize(
     ("scale", "factor"),
-    [("", 1), ("万", 10**4), ("亿", 10**8), ("万亿", 10**12), ("千万", 10**7), ("million", 10**6), ("hundred million", 10**8)],
+    [
+        ("", 1),
+        ("万", 10**4),
+        ("亿", 10**8),
+        ("万亿", 10**12),
+        ("千万", 10**7),
+        ("million", 10**6),
+        ("hundred million", 10**8),
+    ],
 )
 def test_scale_multiplier(scale: str, factor: int) -> None:
     assert scale_multiplier(scale) == factor

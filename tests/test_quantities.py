@@ -118,7 +118,14 @@ ZH: list[tuple[str, list[Row]]] = [
     ("由5%到6%", [(5, None, "percent", "exact"), (6, None, "percent", "exact")]),
     # lists sharing a trailing qualifier
     ("分别增长5%、6.5%左右", [(5, None, "percent", "around"), (6.5, None, "percent", "around")]),
-    ("分别增长3%、4%和5%以上", [(3, None, "percent", "at_least"), (4, None, "percent", "at_least"), (5, None, "percent", "at_least")]),
+    (
+        "分别增长3%、4%和5%以上",
+        [
+            (3, None, "percent", "at_least"),
+            (4, None, "percent", "at_least"),
+            (5, None, "percent", "at_least"),
+        ],
+    ),
     ("增长5%，就业1100万人以上", [(5, None, "percent", "exact"), (1.1e7, None, "persons", "at_least")]),
     ("分别为约3%、5%左右", [(3, None, "percent", "around"), (5, None, "percent", "around")]),
     # several in one sentence
@@ -198,7 +205,10 @@ EN: list[tuple[str, list[Row]]] = [
     ("5-10 million people", [(5e6, 1e7, "persons", "range")]),
     ("$3-5 billion", [(3e9, 5e9, "usd", "range")]),
     ("from 5 percent to 6 percent", [(5, None, "percent", "exact"), (6, None, "percent", "exact")]),
-    ("cut by 0.25 percentage points to 3.45 percent", [(0.25, None, "percentage_point", "exact"), (3.45, None, "percent", "exact")]),
+    (
+        "cut by 0.25 percentage points to 3.45 percent",
+        [(0.25, None, "percentage_point", "exact"), (3.45, None, "percent", "exact")],
+    ),
     # garbled scraping: parse what is literally there
     ("increased by 9% year-on-year1%", [(9, None, "percent", "exact"), (1, None, "percent", "exact")]),
     ("accounting for 533%", [(533, None, "percent", "exact")]),

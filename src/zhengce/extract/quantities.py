@@ -319,9 +319,11 @@ _LEAD_ZH_RE = (
 )
 _LEAD_RE = re.compile(
     r"(?:(?P<zh>" + _LEAD_ZH_RE + r")"
-    r"|(?<![A-Za-z])(?P<en>(?i:" + "|".join(re.escape(w).replace(r"\ ", " +") for w in
-                                           sorted(_LEAD_EN, key=len, reverse=True)) + r")))"
-    + _SP + r"*$"
+    r"|(?<![A-Za-z])(?P<en>(?i:"
+    + "|".join(re.escape(w).replace(r"\ ", " +") for w in sorted(_LEAD_EN, key=len, reverse=True))
+    + r")))"
+    + _SP
+    + r"*$"
 )
 _TRAIL_RE = re.compile(
     r"^" + _SP + r"*(?:(?P<zh>左右|上下(?![游级])|以上|以下|以内|之内)"
@@ -345,10 +347,11 @@ _MONTH_BEFORE = re.compile(r"(?<![A-Za-z])(?:" + _MONTHS + r")\.?" + _SP + r"+$"
 _MONTH_AFTER = re.compile(r"^" + _SP + r"+(?:" + _MONTHS + r")\b")
 _LABEL_BEFORE = re.compile(
     r"(?:第|(?<![A-Za-z])(?i:no\.|nos\.|article|chapter|section|item|phase|round|number|grade|level|class"
-    r"|version|aspect|keyword|part|step|stage|tier|batch|figure|table))"
-    + _SP + r"*$"
+    r"|version|aspect|keyword|part|step|stage|tier|batch|figure|table))" + _SP + r"*$"
 )
-_DATE_SUFFIX = re.compile(_SP + r"*(?:月|日|号|届|季度|时|点(?![0-9零〇一二三四五六七八九])|时期|世纪|代|版|】)")
+_DATE_SUFFIX = re.compile(
+    _SP + r"*(?:月|日|号|届|季度|时|点(?![0-9零〇一二三四五六七八九])|时期|世纪|代|版|】)"
+)
 _DATE_SPAN = re.compile(r"(?:19|20)[0-9]{2}[-/.][0-9]{1,2}(?:[-/.][0-9]{1,2})?(?![0-9])|[0-9]{1,2}:[0-9]{2}")
 _PLAN_AFTER = re.compile(r"(?:行动)?(?:计划|规划|纲要)")
 _LINE_START = re.compile(r"(?:^|\n)[ \t\u3000]*$")
@@ -490,7 +493,12 @@ def _classify(a: _Atom, t: str) -> None:
         if prev_ch.isascii() and (prev_ch.isalpha() or prev_ch == "_") and a.unit != "percent":
             a.drop = "glued"  # G20, PM2.5, H1N1
             return
-        if prev_ch == "-" and a.num_start >= 2 and t[a.num_start - 2].isascii() and t[a.num_start - 2].isalpha():
+        if (
+            prev_ch == "-"
+            and a.num_start >= 2
+            and t[a.num_start - 2].isascii()
+            and t[a.num_start - 2].isalpha()
+        ):
             a.drop = "glued"  # COVID-19
             return
         if prev_ch in ".," and a.num_start >= 2 and t[a.num_start - 2].isdigit():
@@ -505,7 +513,12 @@ def _classify(a: _Atom, t: str) -> None:
         ):
             a.drop = "label"  # 14th, 5G, 3D
             return
-        if not a.unit_text and not a.has_scale and next_ch == "-" and t[a.num_end + 1 : a.num_end + 2].isalpha():
+        if (
+            not a.unit_text
+            and not a.has_scale
+            and next_ch == "-"
+            and t[a.num_end + 1 : a.num_end + 2].isalpha()
+        ):
             a.drop = "label"  # 5-year plan, 3-day
             return
     if any(idiom in t[max(0, a.start - 3) : a.end + 3] for idiom in _IDIOMS):
@@ -514,7 +527,13 @@ def _classify(a: _Atom, t: str) -> None:
     if _LABEL_BEFORE.search(before):
         a.drop = "label"
         return
-    if is_int and not a.has_scale and 1000 <= a.value <= 2999 and (a.unit == "years" or (a.unit is None and a.kind == "arabic")) and not a.more:
+    if (
+        is_int
+        and not a.has_scale
+        and 1000 <= a.value <= 2999
+        and (a.unit == "years" or (a.unit is None and a.kind == "arabic"))
+        and not a.more
+    ):
         a.drop = "year"
         return
     if is_int and a.unit == "years" and a.kind == "cn" and a.value >= 1000:
@@ -539,7 +558,9 @@ def _classify(a: _Atom, t: str) -> None:
         if prev_ch == "(" and next_ch == ")":
             a.drop = "label"
             return
-        if _LINE_START.search(t, max(0, a.start - 8), a.start) and _LABEL_AFTER.match(t[a.num_end : a.num_end + 2]):
+        if _LINE_START.search(t, max(0, a.start - 8), a.start) and _LABEL_AFTER.match(
+            t[a.num_end : a.num_end + 2]
+        ):
             a.drop = "label"
             return
 
@@ -625,7 +646,9 @@ def parse_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     ``text`` itself (full-width input is handled without normalising it first).
     """
     if lang not in _LANGS:
-        raise ValueError(f"parse_quantities: unknown lang {lang!r}; expected one of zh, en, bilingual or None")
+        raise ValueError(
+            f"parse_quantities: unknown lang {lang!r}; expected one of zh, en, bilingual or None"
+        )
     if not isinstance(text, str) or not text:
         return []
     t = to_halfwidth(text)
@@ -651,7 +674,9 @@ def parse_quantities(text: str, lang: str | None = None) -> list[Quantity]:
         lead_words, lead_comps, lead_start = _lead_qualifiers(t, a.start)
         # a range?
         # a bare 1000-2999 was provisionally taken for a year; 1000-1200万人 proves it was not
-        lo_ok = not a.drop or (a.drop == "year" and a.unit is None and nxt is not None and not nxt.drop and nxt.unit != "years")
+        lo_ok = not a.drop or (
+            a.drop == "year" and a.unit is None and nxt is not None and not nxt.drop and nxt.unit != "years"
+        )
         if nxt is not None and lo_ok:
             gap = t[a.end : nxt.start]
             between = bool(lead_words) and lead_words[-1].lower() == "between"
@@ -663,7 +688,11 @@ def parse_quantities(text: str, lang: str | None = None) -> list[Quantity]:
                 merged = _merge_range(a, nxt, t)
                 if merged is not None:
                     lo, hi = merged
-                    lo_value = lo.value * hi.scale_factor if (not lo.has_scale and hi.has_scale and (lo.unit is None or lo.unit_from_prefix)) else lo.value
+                    lo_value = (
+                        lo.value * hi.scale_factor
+                        if (not lo.has_scale and hi.has_scale and (lo.unit is None or lo.unit_from_prefix))
+                        else lo.value
+                    )
                     end = hi.end
                     words = [w for w in lead_words]
                     tr = _trail_qualifier(t, end)
@@ -718,7 +747,11 @@ def parse_quantities(text: str, lang: str | None = None) -> list[Quantity]:
             start = max(prev_end, a.start)
         q = _quantity(text, start, end, a, comparator=comp, qualifiers=tuple(words))
         # a shared trailing qualifier of an 、-list applies to every item of the list
-        if list_group and list_group[-1][1].unit == q.unit and _LIST_SEP.fullmatch(t[list_group[-1][1].end : q.start]):
+        if (
+            list_group
+            and list_group[-1][1].unit == q.unit
+            and _LIST_SEP.fullmatch(t[list_group[-1][1].end : q.start])
+        ):
             list_group.append((len(out), q))
         else:
             list_group = [(len(out), q)]
