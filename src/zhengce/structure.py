@@ -108,7 +108,7 @@ def _units(text: str) -> list[_Unit]:
     if not lines:
         return []
     gaps = [b for _, _, b in lines[1:]]
-    blank_mode = bool(gaps) and sum(1 for b in gaps if b > 0) / len(gaps) >= 0.5
+    blank_mode = bool(gaps) and sum(1 for b in gaps if b > 0) / len(gaps) >= 0.3
     units: list[_Unit] = []
     for s, e, blanks in lines:
         line = text[s:e]
@@ -121,11 +121,13 @@ def _units(text: str) -> list[_Unit]:
 
 
 def _soft_wrapped(previous: str, line: str) -> bool:
-    """In a blank-line layout, a single newline continues the paragraph unless it starts a label
-    or closes a heading line ("一、总体要求" followed by its text). English lines only continue
-    when the sentence visibly does (lower-case start, trailing comma or hyphen): a masthead of
-    short capitalised lines is several lines, not one."""
-    if _label(line) is not None:
+    """In a blank-line layout, a single newline continues the paragraph when the text before it
+    is visibly unfinished ("我国第一部《" / "示范法" / "》开始实施"), unless the next line starts a
+    label or the previous one is a heading line ("一、总体要求" followed by its text). English
+    lines only continue when the sentence visibly does (lower-case start, trailing comma or
+    hyphen): a masthead of short capitalised lines is several lines, not one."""
+    lab = _label(line)
+    if (lab is not None and not lab[4]) or previous.rstrip()[-1:] in "。！？；!?;：:":
         return False
     prev_lang, lang = line_language(previous), line_language(line)
     if prev_lang != lang and prev_lang and lang:
@@ -133,7 +135,7 @@ def _soft_wrapped(previous: str, line: str) -> bool:
     if lang == "en" and not (line[:1].islower() or previous.rstrip()[-1:] in ",-;(" or line[:1] in ")]"):
         return False
     lab = _label(previous)
-    if lab is not None:
+    if lab is not None and not lab[4]:
         rest = previous[lab[3] :].strip()
         if rest and rest[-1] not in _TERMINAL + _CONTINUES and len(rest) <= 40:
             return False
