@@ -22,7 +22,7 @@ from importlib import resources
 
 from ..model import NormText
 from .boilerplate import find_boilerplate
-from .language import is_han
+from .language import HAN_CLASS, is_han
 
 # Characters NFKC would change but that carry meaning in Chinese text:
 # 。、“”‘’《》 are the Chinese punctuation downstream code expects; … would become "..." and
@@ -185,6 +185,9 @@ def _sub(text: str, offsets: list[int], pattern: re.Pattern[str], repl: str) -> 
 
 _CR = re.compile(r"\r\n?")
 _INVISIBLE_LINE = re.compile(r"(?<=[^\n])\n[\u200b\u200c\u200d\u2060\ufeff]+\n(?=[^\n])")
+_INVISIBLE_LINE_MID = re.compile(
+    rf"(?<=[{HAN_CLASS}，、,])\n[\u200b\u200c\u200d\u2060\ufeff]+\n(?=[{HAN_CLASS}\d“《])"
+)
 _SPACE_NL = re.compile(r"[ \t]++\n[ \t]*+|\n[ \t]++")
 _SPACE_RUN = re.compile(r"[ \t]{2,}|\t")
 _BLANKS = re.compile(r"\n{3,}")
@@ -323,6 +326,8 @@ def normalise(original: str) -> NormText:
     if "\u200b" in text or "\ufeff" in text:
         # a line holding only invisible characters inside a paragraph is scraper residue
         # ("交出一份人\n\u200b\n民满意"), not a blank line between paragraphs
+        # inside a word or clause ("人\n\u200b\n民") it is no break at all
+        text, offsets = _sub(text, offsets, _INVISIBLE_LINE_MID, "")
         text, offsets = _sub(text, offsets, _INVISIBLE_LINE, "\n")
     text, offsets = _per_char(text, offsets)
     if "\r" in text:

@@ -176,6 +176,7 @@ def _cuts_zh(text: str, ls: int, le: int, semicolons: str) -> list[int]:
     cuts: list[int] = []
     open_stack: list[int] = []  # positions of the quotes/brackets we are inside
     colon_seen = False  # a colon at top level in the current sentence: it may open a list
+    sentence_start = ls
     i = ls
     while i < le:
         c = text[i]
@@ -214,20 +215,28 @@ def _cuts_zh(text: str, ls: int, le: int, semicolons: str) -> list[int]:
         elif closed:
             # the terminator ended a quotation: speech ends the sentence, a phrase does not
             q = closed[-1]
-            cut = j >= le or pairs[q] - q - 1 >= LONG_QUOTE or (q > ls and text[q - 1] in ZH_COLONS)
+            cut = (
+                j >= le
+                or pairs[q] - q - 1 >= LONG_QUOTE
+                or (q > ls and text[q - 1] in ZH_COLONS)
+                or not text[sentence_start:q].strip()  # the whole sentence is quoted/bracketed
+            )
         else:
             cut = True
         if cut and j < le:
             cuts.append(j)
             colon_seen = False
+            sentence_start = j
         i = j
     return cuts
 
 
 def _zh_period(text: str, i: int, le: int) -> bool:
     """An ASCII full stop (a normalised ．) ends a Chinese sentence when it follows a Han character
-    and is not inside a number or an English word."""
-    return i > 0 and is_han(text[i - 1]) and (i + 1 >= le or not text[i + 1].isalnum())
+    (or a per cent sign, a closing mark) and is not inside a number or an English word."""
+    if i == 0 or not (is_han(text[i - 1]) or text[i - 1] in "%”’》)"):
+        return False
+    return i + 1 >= le or not (text[i + 1].isascii() and text[i + 1].isalnum())
 
 
 def _cuts_en(text: str, ls: int, le: int) -> list[int]:
