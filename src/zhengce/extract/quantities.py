@@ -97,6 +97,17 @@ _ZH_UNITS: dict[str, tuple[str, str | None, float]] = {
     "岁": ("years_of_age", None, 1),
     "天": ("days", None, 1),
     "小时": ("hours", None, 1),
+    "分钟": ("minutes", None, 1),
+    "周": ("weeks", None, 1),
+    "标准箱": ("teu", None, 1),
+    "标箱": ("teu", None, 1),
+    "微克/立方米": ("ug_per_m3", None, 1),
+    "摄氏度": ("celsius", None, 1),
+    "℃": ("celsius", None, 1),
+    "兆瓦": ("kw", None, 1000),
+    "千伏": ("kv", None, 1),
+    "纳米": ("nm", None, 1),
+    "米": ("meters", None, 1),
     "个": ("units", None, 1),
     "家": ("units", None, 1),
     "所": ("units", None, 1),
@@ -115,6 +126,19 @@ _ZH_UNITS: dict[str, tuple[str, str | None, float]] = {
     "类": ("units", None, 1),
     "支": ("units", None, 1),
     "部": ("units", None, 1),
+    "款": ("units", None, 1),
+    "张": ("units", None, 1),
+    "场次": ("units", None, 1),
+    "场": ("units", None, 1),
+    "班次": ("units", None, 1),
+    "轮": ("units", None, 1),
+    "次": ("units", None, 1),  # see _ZH_UNIT_RE: not 三次产业
+    "起": ("units", None, 1),
+    "例": ("units", None, 1),
+    "宗": ("units", None, 1),
+    "篇": ("units", None, 1),
+    "株": ("units", None, 1),
+    "棵": ("units", None, 1),
     "%": ("percent", None, 1),
     "‰": ("permille", None, 1),
 }
@@ -224,7 +248,9 @@ _EN_WORD = (
 _ZH_SCALE = r"万亿|千万|百万|十万|千亿|百亿|十亿|亿|万|千(?![瓦米克])|百(?![分万亿])"
 _EN_SCALE = r"(?:hundred|thousand|million|billion|trillion)(?:" + _SP + r"+(?:million|billion))?\b"
 # 二元结构 / 多元化 / 一元论 are words, not money; 个 must not swallow the 个 of 个百分点 (listed longer).
-_ZH_UNIT_RE = _alternation(list(_ZH_UNITS)).replace("|元|", "|元(?![化论素首结])|")
+_ZH_UNIT_RE = (
+    _alternation(list(_ZH_UNITS)).replace("|元|", "|元(?![化论素首结])|").replace("|次|", "|次(?!产业)|")
+)
 _EN_UNIT_RE = "|".join(f"(?:{src})" for src, _ in _EN_UNITS)
 
 _ATOM = re.compile(
@@ -258,6 +284,8 @@ _LEAD_ZH: dict[str, str | None] = {
     "不少于": "at_least",
     "高于": "at_least",
     "多于": "at_least",
+    "突破": "at_least",
+    "超": "at_least",  # 超3000亿元: short for 超过
     "不超过": "at_most",
     "不高于": "at_most",
     "不多于": "at_most",
@@ -360,6 +388,9 @@ _ORDINAL_AFTER = re.compile(r"(?i:st|nd|rd|th)\b")
 _IDIOMS = ("千家万户", "千千万万", "成千上万", "一家一户", "万众一心", "千方百计", "一带一路", "一国两制")
 
 _LANGS = (None, "zh", "en", "bilingual")
+# A number glued to a Latin letter is an identifier (G20, PM2.5) unless a percent-like unit follows:
+# then it is scraped text that lost a space or a decimal point ("year-on-year1%", "rate5 percentage points").
+_PERCENTISH = ("percent", "percentage_point", "permille")
 
 
 @dataclass
@@ -490,7 +521,7 @@ def _classify(a: _Atom, t: str) -> None:
     next_ch = t[a.num_end] if a.num_end < len(t) else ""
     is_int = a.value == int(a.value) and "." not in t[a.num_start : a.num_end]
     if a.kind == "arabic":
-        if prev_ch.isascii() and (prev_ch.isalpha() or prev_ch == "_") and a.unit != "percent":
+        if prev_ch.isascii() and (prev_ch.isalpha() or prev_ch == "_") and a.unit not in _PERCENTISH:
             a.drop = "glued"  # G20, PM2.5, H1N1
             return
         if (
@@ -555,8 +586,11 @@ def _classify(a: _Atom, t: str) -> None:
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
             a.drop = "date"
             return
-        if prev_ch == "(" and next_ch == ")":
-            a.drop = "label"
+        if (prev_ch, next_ch) in (("(", ")"), ("[", "]"), ("【", "】"), ("〔", "〕")):
+            a.drop = "label"  # (1), [20] footnote markers
+            return
+        if "+" in (prev_ch, next_ch) or "·" in (prev_ch, next_ch):
+            a.drop = "label"  # "1+1+N" policy names, “1·24” event names
             return
         if _LINE_START.search(t, max(0, a.start - 8), a.start) and _LABEL_AFTER.match(
             t[a.num_end : a.num_end + 2]
