@@ -520,7 +520,7 @@ def _classify(a: _Atom, t: str) -> None:
     prev_ch = t[a.num_start - 1] if a.num_start > 0 else ""
     next_ch = t[a.num_end] if a.num_end < len(t) else ""
     is_int = a.value == int(a.value) and "." not in t[a.num_start : a.num_end]
-    if a.kind == "arabic":
+    if a.kind == "arabic" and a.start == a.num_start:  # a prefix (RMB1 trillion, US$3) is not glue
         if prev_ch.isascii() and (prev_ch.isalpha() or prev_ch == "_") and a.unit not in _PERCENTISH:
             a.drop = "glued"  # G20, PM2.5, H1N1
             return
