@@ -65,6 +65,7 @@ _BYLINE = re.compile(
     r"Updated on|Release Time|Published (on|at)",
     re.I,
 )
+_SPEAKER = re.compile(r"(总理|省长|市长|主席|书记|Premier|Governor|Mayor)(\s*[^\s,，。]{1,12}){1,3}$", re.I)
 _LABEL = re.compile(r"^([一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、](?!\d)|[IVX]{1,5}\.\s)")
 
 _GWR_EN = re.compile(r"government work report|report on the work of the government", re.I)
@@ -109,10 +110,10 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _CN_YEAR = re.compile(r"([〇零○一二三四五六七八九]{4})年")
 
-# The year each National People's Congress term opened, and irregular session years. Sessions
-# of the 6th NPC onward are annual, so session k of term t met in first_year + k - 1.
-_NPC_FIRST = {1: 1954, 2: 1959, 3: 1964, 4: 1975, 5: 1978, 6: 1983, 7: 1988, 8: 1993, 9: 1998, 10: 2003,
-              11: 2008, 12: 2013, 13: 2018, 14: 2023}  # fmt: skip
+# The year each early National People's Congress term opened, and irregular session years.
+# From the 6th NPC (1983) on, terms last five years with one session a year, so session k of
+# term t meets in 1983 + 5 * (t - 6) + k - 1.
+_NPC_FIRST = {1: 1954, 2: 1959, 3: 1964, 4: 1975, 5: 1978}
 _NPC_IRREGULAR = {(2, 3): 1962, (2, 4): 1963}
 _NPC_ZH = re.compile(rf"第({_CN_NUM})届全国人民代表大会第({_CN_NUM})次(?:会议|全体会议)")
 _ORD_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
@@ -227,6 +228,7 @@ def _title_from_lines(head: list[str]) -> str | None:
             and line[-1] not in _TERMINAL
             and not _SALUTATION.match(line)
             and not _BYLINE.search(line)
+            and not _SPEAKER.search(line)
             and not _LABEL.match(line)
             and not line.startswith(("—", "-"))
             and sum(ch.isalpha() for ch in line) >= 2
@@ -318,7 +320,7 @@ def npc_session_year(text: str) -> int | None:
         term = int(m.group(2))
     if (term, session) in _NPC_IRREGULAR:
         return _NPC_IRREGULAR[(term, session)]
-    first = _NPC_FIRST.get(term)
+    first = _NPC_FIRST.get(term) or (1983 + 5 * (term - 6) if 6 <= term <= 30 else None)
     return first + session - 1 if first and 1 <= session <= 5 else None
 
 
