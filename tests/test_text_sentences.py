@@ -120,6 +120,11 @@ def test_en_basic_and_line_ends() -> None:
     ]
 
 
+def test_en_question_with_lost_space() -> None:
+    assert en("What comes in 2024?What are the paths?") == ["What comes in 2024?", "What are the paths?"]
+    assert en("The U.S.A. Team won.") == ["The U.S.A. Team won."]
+
+
 def test_en_quote_after_period_and_digit_start() -> None:
     assert en('He said "we will." Then he left. 2024 was a good year.') == [
         'He said "we will."',

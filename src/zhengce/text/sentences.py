@@ -95,6 +95,15 @@ EN_ABBREVIATIONS = {
 }
 # ... and after which it does not end one when a number follows ("No. 1", "Art. 5").
 EN_NUMBER_ABBREVIATIONS = {"no", "nos", "art", "para", "p", "pp", "sec", "ch"}
+_BRACKETS = re.compile("[" + re.escape("".join(OPEN_TO_CLOSE) + "".join(CLOSERS)) + "]")
+_ZH_MARKS = re.compile(
+    "["
+    + re.escape(
+        "".join(OPEN_TO_CLOSE) + "".join(CLOSERS) + "".join(ZH_TERMINATORS | ZH_SEMICOLONS | ZH_COLONS)
+    )
+    + re.escape(ELLIPSIS + ".")
+    + "]"
+)
 _EN_CANDIDATE = re.compile(r"(?:\.{2,}|…+|[.!?。！？]+)[\"'”’)\]]*")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _SECTION_LABEL = re.compile(r"(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Za-z])")
@@ -155,8 +164,8 @@ def _pairs(text: str, ls: int, le: int) -> dict[int, int]:
     """Matching closing position for each opening quote/bracket on the line (unclosed: line end)."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    for i in range(ls, le):
-        c = text[i]
+    for m in _BRACKETS.finditer(text, ls, le):
+        i, c = m.start(), m.group()
         if c in OPEN_TO_CLOSE:
             stack.append(i)
         elif c in CLOSERS:
@@ -178,8 +187,11 @@ def _cuts_zh(text: str, ls: int, le: int, semicolons: str) -> list[int]:
     colon_seen = False  # a colon at top level in the current sentence: it may open a list
     sentence_start = ls
     i = ls
-    while i < le:
-        c = text[i]
+    while True:
+        m = _ZH_MARKS.search(text, i, le)  # jump to the next character that can matter
+        if m is None:
+            break
+        i, c = m.start(), m.group()
         if i in pairs:
             open_stack.append(i)
             i += 1
@@ -253,6 +265,9 @@ def _cuts_en(text: str, ls: int, le: int) -> list[int]:
             cuts.append(j)
             continue
         nxt = text[k]
+        if k == j and term[-1] in "?!" and nxt.isupper():
+            cuts.append(j)  # a space lost in scraping: "in 2024?What are…"
+            continue
         if k == j or not (nxt.isupper() or nxt.isdigit() or nxt in _EN_OPENERS or is_han(nxt)):
             continue
         if term == "." and not _en_period_ends(text, ls, s, nxt):
