@@ -120,6 +120,13 @@ def test_parse_number_rejects_junk_with_a_clear_message(text: str) -> None:
         parse_number(text)
 
 
+def test_parse_number_refuses_very_long_input() -> None:
+    with pytest.raises(ValueError, match="too long"):
+        parse_number("1万2" * 2000)
+    with pytest.raises(ValueError, match="too long"):
+        parse_number("一" * 500)
+
+
 def test_parse_number_rejects_non_strings() -> None:
     with pytest.raises(ValueError, match="expected a string"):
         parse_number(12)  # type: ignore[arg-type]

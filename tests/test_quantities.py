@@ -447,6 +447,24 @@ def test_odd_input_never_raises(text: str) -> None:
         assert q.raw == text[q.start : q.end]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1万2" * 20000,
+        "1 " * 50000,
+        "一" * 100000,
+        "1,000" * 20000,
+        "5%-" * 30000,
+        "5、" * 30000 + "左右",
+        "一万" * 30000,
+    ],
+)
+def test_long_pathological_input_is_fast(text: str) -> None:
+    t0 = time.perf_counter()
+    parse_quantities(text)
+    assert time.perf_counter() - t0 < 5
+
+
 def test_parse_number_is_reexported() -> None:
     assert parse_number("一千二百万") == 1.2e7
 

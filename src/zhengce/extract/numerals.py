@@ -127,6 +127,9 @@ _FRACTION = re.compile(
     r"|([0-9]+)/([0-9]+)"
 )
 _MIXED = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[十百千万亿]+[0-9]+(?:\.[0-9]+)?)+[十百千万亿]*")
+# No real number is written with more characters than this; longer runs are junk (or an attack on
+# the recursive Chinese parser), so they are refused before any parsing.
+_MAX_LEN = 80
 _DIGIT_GAP = re.compile(r"(?<=[0-9])[ \u00a0]+(?=[0-9])")
 _MIDDLE_DOT = re.compile(r"(?<=[0-9])[·・](?=[0-9])")
 
@@ -324,6 +327,8 @@ def parse_number(s: str) -> float:
     t = to_halfwidth(s).strip()
     if not t:
         raise ValueError(f"not a number: {s!r} (empty)")
+    if len(t) > _MAX_LEN:
+        raise ValueError(f"not a number: {s[:20]!r}… ({len(s)} characters is too long for one number)")
     t = _DIGIT_GAP.sub("", t).replace("，", ",")
     t = _MIDDLE_DOT.sub(".", t)
     try:
