@@ -158,6 +158,9 @@ def test_invisible_only_line_inside_a_paragraph_is_not_a_paragraph_break() -> No
     text = "我们要交出一份人\n\u200b\n民满意的答卷。"
     assert normalise(text).text == "我们要交出一份人民满意的答卷。"
     _check_map(text)
+    assert normalise(text.replace("\n", "\r\n")).text == "我们要交出一份人民满意的答卷。"
+    # after a full stop it is still a line break, never a blank line between paragraphs
+    assert normalise("第一句话。\n\u200b\n第二句话。").text == "第一句话。\n第二句话。"
 
 
 def test_english_lines_broken_mid_sentence_are_joined_with_a_space() -> None:

@@ -316,13 +316,17 @@ def _repair_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
 def normalise(original: str) -> NormText:
     """The normalised view of ``original`` with its offset map (see the module docstring).
 
-    Steps, in order: per-character NFKC + traditional->simplified + invisible characters;
-    CR/CRLF -> LF; boilerplate removal; spaces collapsed and trimmed at line ends; runs of
-    blank lines -> one blank line; mid-sentence line breaks repaired.
+    Steps, in order: CR/CRLF -> LF; lines of invisible characters dropped; per-character
+    NFKC + traditional->simplified + invisible characters; boilerplate removal; spaces
+    collapsed and trimmed at line ends (leading ones too: indentation carries no meaning
+    once headings are recognised by their labels); runs of blank lines -> one blank line;
+    mid-sentence line breaks repaired.
     """
     if not isinstance(original, str):
         raise TypeError(f"normalise() expects the document text as str, got {type(original).__name__}")
     text, offsets = original, list(range(len(original) + 1))
+    if "\r" in text:
+        text, offsets = _sub(text, offsets, _CR, "\n")
     if "\u200b" in text or "\ufeff" in text:
         # a line holding only invisible characters inside a paragraph is scraper residue
         # ("交出一份人\n\u200b\n民满意"), not a blank line between paragraphs
@@ -330,8 +334,6 @@ def normalise(original: str) -> NormText:
         text, offsets = _sub(text, offsets, _INVISIBLE_LINE_MID, "")
         text, offsets = _sub(text, offsets, _INVISIBLE_LINE, "\n")
     text, offsets = _per_char(text, offsets)
-    if "\r" in text:
-        text, offsets = _sub(text, offsets, _CR, "\n")
     bp = find_boilerplate(text)
     if bp:
         text, offsets = _apply(text, offsets, [(s, e, "") for s, e, _ in bp])
