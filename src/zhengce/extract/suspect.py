@@ -114,13 +114,11 @@ def check_share(text: str, q: ValueSpan) -> Suspicion | None:
     return Suspicion(why, suggestion, lost_decimal=suggestion is not None)
 
 
-def check_glued(text: str, q: ValueSpan, next_number_start: int | None) -> Suspicion | None:
+def check_glued(text: str, q: ValueSpan) -> Suspicion | None:
     """Digits glued onto a word after this number, before any other number, are its fraction."""
     if q.value is None or q.value != int(q.value) or q.unit not in PERCENTISH:
         return None
-    limit = len(text) if next_number_start is None else next_number_start + 3
-    tail_end = min(limit, q.number_end + 100)
-    tail = text[q.number_end : tail_end]
+    tail = text[q.number_end : q.number_end + 100]
     brk = _CLAUSE_BREAK.search(tail)
     if brk:
         tail = tail[: brk.start()]
@@ -151,8 +149,7 @@ def review(text: str, quantities: Sequence[ValueSpan]) -> list[Suspicion | None]
         if any(s <= q.number_start < e for s, e in absorbed):
             verdicts[i] = Suspicion("fraction of a number split by a lost decimal point", fragment=True)
             continue
-        nxt = quantities[i + 1].number_start if i + 1 < len(quantities) else None
-        verdict = check_glued(text, q, nxt) or check_share(text, q)
+        verdict = check_glued(text, q) or check_share(text, q)
         if verdict is not None:
             verdicts[i] = verdict
             if verdict.absorbs:

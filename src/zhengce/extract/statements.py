@@ -1,0 +1,747 @@
+"""Targets, outcomes and other quantitative statements, one record per value.
+
+A Government Work Report says what it plans and what it did in recognisable places: the plan
+part lists "今年发展主要预期目标是：…" (the year's targets) with the budget commitments nearby
+(赤字率, 赤字规模, 地方政府专项债券, 超长期特别国债), and the review part reports last year's
+results. Every other number is a statistic. This module walks the normalised text paragraph by
+paragraph, decides which of those places a clause sits in, and turns each number in it into a
+:class:`~zhengce.model.Statement`:
+
+* **what** it measures comes from the indicator lexicon (the nearest indicator named before the
+  number; in English also after it), else a derived key made from the words before it;
+* **how much** comes from the quantity parser (value, range, unit, comparator);
+* **which kind and year**: target (report year), outcome (report year - 1), statistic;
+* **can it be right**: :mod:`zhengce.extract.suspect` flags values that lost a decimal point.
+
+Target clauses without a number ("国际收支基本平衡") become qualitative targets, one per
+indicator they name; "分别增长5%、6.5%左右" lists become one record per value.
+Spans point into the original text through the document's offset map.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..model import Document, NormText, Statement
+from ..text.language import line_language
+from ..text.sentences import split_sentences
+from .lexicon import Lexicon, Mention, derived_key, load_lexicon
+from .quantities import Quantity, parse_quantities
+from .suspect import Suspicion, review
+
+TARGET, OUTCOME, STATISTIC = "target", "outcome", "statistic"
+BUDGET_KEYS = frozenset(
+    {"deficit_ratio", "fiscal_deficit", "local_special_bonds", "ultra_long_special_treasury_bonds", "special_treasury_bonds"}
+)
+CURRENCY_UNITS = frozenset({"yuan", "usd", "eur", "hkd", "jpy", "gbp"})
+
+# --- where a report says what -----------------------------------------------------------------
+
+_ANCHOR_ZH = re.compile(r"预期目标(?:建议)?(?:是|为|建议为)\s*[:：]")
+_ANCHOR_NOT = re.compile(r"五年|十[一二三四五六]五|规划|时期|今后|中长期")
+_ANCHOR_EN = re.compile(
+    r"\b(?:main|major|key|primary)\b[^.:;]{0,40}?\btargets?\b[^.:;]{0,60}?\b(?:are|is|include)\b(?:\s+as\s+follows)?\s*:",
+    re.I,
+)
+_PART_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|(?:[IVX]+)\.\s)")
+_REVIEW_HEAD = re.compile(r"回顾|过去一年|过去五年|\breview\b", re.I)
+_PLAN_HEAD = re.compile(
+    r"工作安排|主要任务|总体要求|总体部署|目标任务|重点工作|工作任务|工作的建议|工作建议|政府自身建设|主要目标|工作思路|"
+    r"\btasks\b|\brequirements\b|\btargets\b|\bpolicies\b",
+    re.I,
+)
+_MULTI_YEAR_START = re.compile(r"^[^,，。]{0,24}?(?:以来的|过去|这|近)(?:五|十|5|10)年|^(?:五|十)年来|^(?:over )?the past (?:five|ten) years", re.I)
+_ONE_YEAR_START = re.compile(r"^(?:过去一年|一年来|刚刚过去的|去年|the past year|last year)", re.I)
+_MULTI_YEAR_CLAUSE = re.compile(r"年均|累计|以来|五年|十年|历年|连续\d+年|average annual|annual average|over the past|cumulative", re.I)
+_COMMENTARY_START = re.compile(r"^(?:上述|以上|这里|提出|确定|综合考虑|为此|实现今年|今年的|经济增长预期|these targets|the above)", re.I)
+_GOAL_WORD = re.compile(r"(?<!下达的)(?<!下达)(?<!考核)(?<!减排)(?<!下降)目标")
+_ASSIGNED = re.compile(r"完成[^,，;；。]{0,16}(?:下达|考核|约束性)")
+_YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d\d)年|\bin ((?:19|20)\d\d)\b")
+
+# --- clause reading ---------------------------------------------------------------------------
+
+_CLAUSE_CUT_ZH = re.compile(r"[,，;；:：。!?！？]")
+_CLAUSE_CUT_EN = re.compile(r"[;:!?]|,(?!\d{3})|\.(?!\d)")
+_COMPARISON_ZH = re.compile(r"同步|高于|快于|低于|慢于|一致|持平|相匹配|相适应|相协调|不低于")
+_COMPARISON_EN = re.compile(r"\bin (?:step|tandem|line) with\b|\bkeep(?:s|ing)? pace with\b|\bfaster than\b|\bhigher than\b|\bin sync with\b", re.I)
+_FILLER_ZH = re.compile(
+    r"按可比价格计算|比上年|比去年|同比|同口径|增长|增速|增幅|涨幅|上涨|下降|降低|减少|增加|提高|提升|达到|保持|稳定|控制|实现|"
+    r"超过|突破|平均|全年|年末|年底|首次|跃上|迈上|继续|累计|分别|总量|总额|规模|水平|力争|努力|确保|以上|以内|左右|"
+    r"进一步|预计|全国|全省|全市|全区|实际|名义|再创|新高|降到|降至|提高到|增加到|达|为|在|到|至|约|近|共|的|了|和|与|及|"
+    r"每年|今年|去年|上年|其中|仍|均|已|将|要|拟|按|安排|发行|先|再|超|逾|"
+)
+_FILLER_EN = re.compile(
+    r"\b(?:growth|grow|grows|grew|grown|growing|increase|increased|increases|rise|rose|risen|up|down|fall|fell|drop|"
+    r"dropped|decline|declined|of|by|at|around|about|approximately|to|was|were|is|are|will|be|been|reach|reached|stood|"
+    r"rate|kept|keep|within|under|below|over|more|than|less|no|projected|set|targeted|expected|remain|remained|stay|"
+    r"held|an|a|the|and|year-on-year|percent|per|cent|its|this|year|last|in|for|some|nearly|almost|roughly|total|"
+    r"annual|average|surveyed|registered)\b",
+    re.I,
+)
+_GROWTH_VERB = re.compile(r"增长|增速|增幅|涨幅|上涨|\bgr[eo]w|\bgrowth\b|\bincrease|\brose\b|\brise\b", re.I)
+_SHARE_WORD = re.compile(r"占|比重|比例|\baccount(?:ing|s|ed)? for\b|\bshare\b|\bproportion\b", re.I)
+_CHANGE_VERB = re.compile(r"(?:比上年|比去年|同比)?(?:增加|减少|增产|减产|多|少|增长|下降)$")
+_STRETCH = re.compile(r"(?:力争|争取|努力)(?:达到|实现)?\s*$|\b(?:strive|aim) (?:for|to)\b[^,;]{0,20}$", re.I)
+_AT_LEAST_VERB = re.compile(r"(?:跃上|迈上|跨上|突破|超过|逾)\s*$")
+_RATE_TAIL = re.compile(r"^\s*/\s*[\u4e00-\u9fff]{1,2}\s*(左右|以上|以内|以下)")
+_TAIL_COMPARATOR = {"左右": "around", "以上": "at_least", "以内": "at_most", "以下": "at_most"}
+_QUOTES_OPEN = "“\"「『‘'"
+_QUOTES_CLOSE = "”\"」』’'"
+_RESPECTIVELY_ZH = "分别"
+_RESPECTIVELY_EN = re.compile(r"\brespectively\b", re.I)
+_LIST_SEP = re.compile(r"[、和及与]|\band\b|,", re.I)
+_EN_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}
+_EN_COUNT = re.compile(
+    r"(?<![\"“'‘\w-])(" + "|".join(_EN_NUMBER_WORDS) + r")\b(-(?:year|month|day)\b)?(?=[\s-]+[A-Za-z])", re.I
+)
+
+
+@dataclass
+class _Region:
+    """Where a report reviews last year, plans this one, and lists its targets (norm offsets)."""
+
+    review: list[tuple[int, int]] = field(default_factory=list)
+    plan_start: int | None = None
+    targets: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_review(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.review)
+
+    def in_targets(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.targets)
+
+    def in_plan(self, pos: int) -> bool:
+        return self.plan_start is not None and pos >= self.plan_start and not self.in_review(pos)
+
+
+@dataclass
+class _Clause:
+    start: int  # norm offsets
+    end: int
+    text: str
+
+
+@dataclass
+class _Ctx:
+    """What the statements of one sentence inherit: document facts and the sentence's place."""
+
+    doc: Document
+    norm: NormText
+    lexicon: Lexicon
+    lang: str
+    kind: str  # target | outcome | statistic | plan (budget commitments become targets)
+    sentence_id: int | None
+
+
+# ==============================================================================================
+
+
+def extract_statements(doc: Document, lexicon: Lexicon | None = None) -> list[Statement]:
+    """Every quantitative statement of ``doc`` plus its qualitative targets, in text order."""
+    if not isinstance(doc, Document):
+        raise TypeError(f"extract_statements() expects a Document, got {type(doc).__name__}")
+    lex = lexicon or load_lexicon()
+    norm = doc.norm if doc.norm is not None else NormText(doc.text, list(range(len(doc.text) + 1)))
+    text = norm.text
+    paras = _paragraphs(text)
+    is_report = doc.kind == "government_work_report" or (doc.kind in ("other", "", None) and _has_anchor(text))
+    region = _layout(text, paras, doc.year, lex) if is_report else _Region()
+    sent_starts = [s.norm_start for s in doc.sentences]
+
+    out: list[Statement] = []
+    multi_year = False
+    for ps, pe in paras:
+        lang = line_language(text[ps:pe]) or (doc.languages[0] if doc.languages else "zh")
+        for ss, se in split_sentences(text, lang, ps, pe, semicolons="never"):
+            stext = text[ss:se]
+            if region.in_review(ss):
+                if _MULTI_YEAR_START.search(stext):
+                    multi_year = True
+                elif _ONE_YEAR_START.search(stext) or (doc.year and re.match(rf"{doc.year - 1}年", stext)):
+                    multi_year = False
+            else:
+                multi_year = False
+            if region.in_targets(ss) or any(ss <= ts < se for ts, _ in region.targets):
+                kind = TARGET
+            elif region.in_review(ss):
+                kind = STATISTIC if multi_year else OUTCOME
+            elif region.in_plan(ss):
+                kind = "plan"
+            else:
+                kind = STATISTIC
+            sid = None
+            if sent_starts:
+                k = bisect.bisect_right(sent_starts, ss) - 1
+                sid = doc.sentences[k].id if k >= 0 else doc.sentences[0].id
+            ctx = _Ctx(doc, norm, lex, lang, kind, sid)
+            out.extend(_sentence_statements(ctx, ss, se, region))
+    return out
+
+
+# --- layout -----------------------------------------------------------------------------------
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _has_anchor(text: str) -> bool:
+    return any(not _ANCHOR_NOT.search(text[max(0, m.start() - 30) : m.start()]) for m in _ANCHOR_ZH.finditer(text)) or bool(
+        _ANCHOR_EN.search(text)
+    )
+
+
+def _is_heading(line: str) -> bool:
+    limit = 60 if line_language(line) == "zh" else 160
+    return len(line) <= limit and not re.search(r"[。;；]|[.!?]\s*$", line) and not line.startswith("——")
+
+
+def _layout(text: str, paras: list[tuple[int, int]], year: int | None, lexicon: Lexicon) -> _Region:
+    """Find the review part, the start of the plan, and the target lists of a report."""
+    region = _Region()
+    heads = []  # (para index, numbered, review?, plan?)
+    for i, (s, e) in enumerate(paras):
+        line = text[s:e]
+        if not _is_heading(line):
+            continue
+        numbered = bool(_PART_NUMBER.match(line))
+        rev = bool(_REVIEW_HEAD.search(line))
+        plan = bool(_PLAN_HEAD.search(line)) or bool(year and str(year) in line and not rev)
+        if numbered or rev or plan:
+            heads.append((i, numbered, rev, plan))
+
+    anchors = _anchor_lists(text, paras, lexicon)
+    region.targets = anchors
+    first_anchor = anchors[0][0] if anchors else None
+
+    review_at = next((h for h in heads if h[2]), None)
+    if review_at is None:
+        numbered = [h for h in heads if h[1]]
+        # a report's first numbered part reviews the past year when the targets come later
+        if len(numbered) >= 2 and first_anchor is not None and paras[numbered[1][0]][0] <= first_anchor:
+            review_at = numbered[0]
+    if review_at is not None:
+        start = paras[review_at[0]][1]
+        later = [h for h in heads if h[0] > review_at[0] and (h[1] or h[3]) and not h[2]]
+        end = paras[later[0][0]][0] if later else (first_anchor if first_anchor is not None else len(text))
+        if first_anchor is not None and review_at[0] < len(paras) and paras[review_at[0]][0] < first_anchor < end:
+            end = first_anchor  # the targets are never part of the review
+        region.review.append((start, end))
+        region.plan_start = end
+    elif first_anchor is not None:
+        region.plan_start = first_anchor
+    return region
+
+
+def _anchor_lists(text: str, paras: list[tuple[int, int]], lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Spans of target lists: from "主要预期目标是：" to the end of its sentence, plus the
+    following sentences of the paragraph that still read as targets."""
+    spans = []
+    for ps, pe in paras:
+        para = text[ps:pe]
+        lang = line_language(para) or "zh"
+        pattern = _ANCHOR_ZH if lang == "zh" else _ANCHOR_EN
+        for m in pattern.finditer(para):
+            if lang == "zh" and _ANCHOR_NOT.search(para[max(0, m.start() - 30) : m.start()]):
+                continue
+            start = ps + m.end()
+            sentences = split_sentences(text, lang, ps, pe, semicolons="never")
+            end = start
+            following = False
+            for ss, se in sentences:
+                if se <= start:
+                    continue
+                if not following:
+                    end = se
+                    following = True
+                    continue
+                if not _continues_list(text[ss:se], lang, lexicon):
+                    break
+                end = se
+            spans.append((start, end))
+    return spans
+
+
+def _continues_list(sentence: str, lang: str, lexicon: Lexicon) -> bool:
+    """Does a sentence after the target list still state targets, or is it commentary?
+
+    A target names its indicator up front ("能耗强度下降3.1%以上") or promises to meet an
+    assigned one ("完成国家下达的…任务"); commentary opens with a verb or a reference to the
+    targets ("上述目标…", "加强对…等主要目标的统筹").
+    """
+    if lang != "zh" or _COMMENTARY_START.search(sentence) or _GOAL_WORD.search(sentence):
+        return False
+    first = _CLAUSE_CUT_ZH.split(sentence, 1)[0]
+    return _starts_with_indicator(first, lexicon) or (
+        bool(_ASSIGNED.search(sentence)) and bool(lexicon.find(sentence, "zh"))
+    )
+
+
+def _starts_with_indicator(clause: str, lexicon: Lexicon) -> bool:
+    mentions = lexicon.find(clause, "zh")
+    if not mentions:
+        return False
+    lead = re.match(r"^(?:全省|全市|全区|实现|确保|力争|其中)?", clause)
+    offset = lead.end() if lead else 0
+    first = mentions[0].start - offset
+    return first <= 8 and not re.search(r"[对把将]", clause[offset : mentions[0].start])
+
+
+# --- sentences and clauses --------------------------------------------------------------------
+
+
+def _clauses(text: str, start: int, end: int, lang: str) -> list[_Clause]:
+    cut = _CLAUSE_CUT_ZH if lang == "zh" else _CLAUSE_CUT_EN
+    out, prev = [], start
+    for m in cut.finditer(text, start, end):
+        if lang == "zh" and m.group(0) in ",，" and 0 < m.start() < len(text) - 1:
+            if text[m.start() - 1].isdigit() and text[m.start() + 1].isdigit():
+                continue  # 1,000
+        if m.start() > prev:
+            out.append(_Clause(prev, m.start(), text[prev : m.start()]))
+        prev = m.end()
+    if end > prev:
+        out.append(_Clause(prev, end, text[prev:end]))
+    trimmed = []
+    for c in out:
+        s, e = c.start, c.end
+        while s < e and text[s] in " \t\u3000":
+            s += 1
+        while e > s and text[e - 1] in " \t\u3000":
+            e -= 1
+        if e > s:
+            trimmed.append(_Clause(s, e, text[s:e]))
+    return trimmed
+
+
+def _quantities(stext: str, lang: str) -> list[Quantity]:
+    qs = [q for q in parse_quantities(stext, lang) if _is_value(stext, q)]
+    if lang == "en":
+        taken = [(q.start, q.end) for q in qs]
+        for m in _EN_COUNT.finditer(stext):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            value = float(_EN_NUMBER_WORDS[m.group(1).lower()])
+            unit = m.group(2)[1:].lower() + "s" if m.group(2) else "count"
+            qs.append(
+                Quantity(value, None, unit, "exact", m.start(), m.end(), m.start(1), m.end(1), m.group(0))
+            )
+        qs.sort(key=lambda q: q.start)
+    return qs
+
+
+def _is_value(stext: str, q: Quantity) -> bool:
+    """Numbers that name things rather than measure them: “3815”, a date's 3月."""
+    before = stext[q.start - 1] if q.start > 0 else ""
+    after = stext[q.end] if q.end < len(stext) else ""
+    if before and after and before in _QUOTES_OPEN and after in _QUOTES_CLOSE:
+        return False
+    return not (q.unit is None and after in "月日号时")
+
+
+def _sentence_statements(ctx: _Ctx, ss: int, se: int, region: _Region) -> list[Statement]:
+    text = ctx.norm.text
+    stext = text[ss:se]
+    clauses = _clauses(text, ss, se, ctx.lang)
+    if not clauses:
+        return []
+    in_list = ctx.kind == TARGET
+    qs = _quantities(stext, ctx.lang) if re.search(r"\d|[一二三四五六七八九十两半零〇百千万亿]|[A-Za-z]", stext) else []
+    verdicts = review(stext, qs)
+    # quantities per clause (positions relative to the sentence)
+    by_clause: list[list[tuple[Quantity, Suspicion | None]]] = [[] for _ in clauses]
+    for q, v in zip(qs, verdicts, strict=True):
+        if v is not None and v.fragment:
+            continue
+        pos = ss + q.number_start
+        for k, c in enumerate(clauses):
+            if c.start <= pos < c.end:
+                by_clause[k].append((q, v))
+                break
+    out: list[Statement] = []
+    carry: Mention | None = None
+    carry_clause: _Clause | None = None
+    for k, clause in enumerate(clauses):
+        target_clause = in_list and region.in_targets(clause.start)
+        mentions = _subject_mentions(ctx, clause)
+        items = by_clause[k]
+        if target_clause:
+            items = _drop_stretch(clause, ss, items)
+        if not items:
+            if target_clause and mentions:
+                out.extend(_qualitative(ctx, clause, mentions))
+            if mentions:
+                carry, carry_clause = mentions[-1], clause
+            continue
+        respectively = _respectively(ctx, clause, ss, items, mentions)
+        for idx, (q, verdict) in enumerate(items):
+            subject, confidence, span_start = None, 1.0, clause.start
+            if respectively is not None:
+                subject, confidence = respectively[idx]
+            if subject is None:
+                subject = _nearest(ctx, clause, ss, q, mentions, [o for o, _ in items if o is not q])
+            if subject is None and ctx.lang == "zh" and carry is not None and carry_clause is not None and _bare(ctx, clause, ss, q):
+                subject, confidence, span_start = carry, 0.9, carry_clause.start
+            st = _statement(ctx, clause, ss, q, verdict, subject, confidence, span_start, target_clause, region)
+            out.append(st)
+        if mentions:
+            carry, carry_clause = mentions[-1], clause
+        elif not items:
+            carry = None
+    return out
+
+
+def _subject_mentions(ctx: _Ctx, clause: _Clause) -> list[Mention]:
+    """Indicators a clause is about: not comparison references ("与经济增长同步"), not
+    denominators ("占国内生产总值的比重"), and catch-alls only when nothing specific is named."""
+    mentions = ctx.lexicon.find(clause.text, ctx.lang)
+    if not mentions:
+        return []
+    comparison = _COMPARISON_ZH if ctx.lang == "zh" else _COMPARISON_EN
+    if len(mentions) > 1 and comparison.search(clause.text):
+        mentions = mentions[:1]
+    kept = []
+    for m in mentions:
+        before = clause.text[max(0, m.start - 3) : m.start]
+        after = clause.text[m.end : m.end + 4]
+        if ctx.lang == "zh" and (
+            re.search(r"占|相当于", before)
+            or re.match(r"的?(?:比重|比例|份额)|之比", after)
+            or (re.search(r"[对与]$", before) and re.match(r"的|之", after))
+        ):
+            continue  # 占国内生产总值的比重, 对经济增长的贡献率: the number is not about this indicator
+        if ctx.lang == "en" and re.search(r"\b(?:of|to)\s*$", clause.text[max(0, m.start - 12) : m.start]) and re.search(
+            r"(?:share|percentage|proportion|ratio)\s+(?:of|to)\s*$", clause.text[max(0, m.start - 30) : m.start], re.I
+        ):
+            continue
+        kept.append(m)
+    specific = [m for m in kept if not _generic(ctx, m.key)]
+    return specific or kept
+
+
+def _generic(ctx: _Ctx, key: str) -> bool:
+    ind = ctx.lexicon.get(key)
+    return bool(ind and ind.generic)
+
+
+def _qualitative(ctx: _Ctx, clause: _Clause, mentions: list[Mention]) -> list[Statement]:
+    out, seen = [], set()
+    start, end = ctx.norm.to_original(clause.start, clause.end)
+    for m in mentions:
+        if m.key in seen:
+            continue
+        seen.add(m.key)
+        ind = ctx.lexicon.get(m.key)
+        out.append(
+            Statement(
+                kind=TARGET,
+                indicator=m.key,
+                comparator="qualitative",
+                value=None,
+                unit=None,
+                text=clause.text,
+                start=start,
+                end=end,
+                direction=ind.direction if ind else None,
+                year=ctx.doc.year,
+                jurisdiction=ctx.doc.jurisdiction,
+                sentence=ctx.sentence_id,
+                confidence=0.9,
+            )
+        )
+    return out
+
+
+def _drop_stretch(clause: _Clause, ss: int, items: list[tuple[Quantity, Suspicion | None]]) -> list:
+    """"增长7%以上、力争达到8%": the stretch goal after a target is not a target of its own."""
+    kept = []
+    for q, v in items:
+        before = clause.text[: ss + q.start - clause.start]
+        if kept and _STRETCH.search(before[-8:]):
+            continue
+        kept.append((q, v))
+    return kept
+
+
+def _respectively(
+    ctx: _Ctx, clause: _Clause, ss: int, items: list[tuple[Quantity, Suspicion | None]], mentions: list[Mention]
+) -> list[tuple[Mention | None, float]] | None:
+    """Pair the subjects of "A、B分别增长5%、6%" (or "A and B grew 5% and 6% respectively")."""
+    if len(items) < 2:
+        return None
+    if ctx.lang == "zh":
+        at = clause.text.find(_RESPECTIVELY_ZH)
+        if at < 0:
+            return None
+    else:
+        m = _RESPECTIVELY_EN.search(clause.text)
+        if not m:
+            return None
+        at = ss + items[0][0].start - clause.start
+    subjects = [m for m in mentions if m.end <= at]
+    n = len(items)
+    if len(subjects) == n:
+        return [(s, 1.0) for s in subjects]
+    head = re.sub(r"^(?:其中|全省|全市|全区)", "", clause.text[:at])
+    derived = _split_subjects(ctx, head, n, at - len(head))
+    if derived is not None:
+        return [(s, 0.9) for s in derived]
+    return None
+
+
+def _split_subjects(ctx: _Ctx, head: str, n: int, offset: int) -> list[Mention] | None:
+    """Subjects that share their head noun: 城镇和农村居民收入, 一、二、三产增加值, 城乡居民收入."""
+    if "城乡" in head and n == 2:
+        found = []
+        for part in ("城镇", "农村"):
+            ms = ctx.lexicon.find(head.replace("城乡", part, 1), ctx.lang)
+            if not ms:
+                return None
+            found.append(Mention(ms[-1].key, offset, offset + len(head), head))
+        return found
+    parts = [p for p in _LIST_SEP.split(head) if p.strip()]
+    if len(parts) != n:
+        return None
+    last = parts[-1].strip()
+    found = []
+    for p in parts:
+        p = p.strip()
+        ms = ctx.lexicon.find(p, ctx.lang)
+        if not ms and len(p) < len(last):
+            ms = ctx.lexicon.find(p + last[len(p) :], ctx.lang)
+        if not ms:
+            return None
+        found.append(Mention(ms[-1].key, offset, offset + len(head), p))
+    return found
+
+
+def _nearest(
+    ctx: _Ctx, clause: _Clause, ss: int, q: Quantity, mentions: list[Mention], others: list[Quantity]
+) -> Mention | None:
+    """The indicator a number measures: the nearest one named before it (English: either side),
+    provided only verbs, qualifiers and other values of it ("达到134.9万亿元、增长5%") stand
+    between them."""
+    base = ss - clause.start
+    qs, qe = base + q.start, base + q.number_end
+    masked = list(clause.text)
+    for o in others:
+        for i in range(max(0, base + o.start), min(len(masked), base + o.end)):
+            masked[i] = " "
+    ctext = "".join(masked)
+    best, best_gap = None, None
+    for m in mentions:
+        if m.end <= qs:
+            gap_text = ctext[m.end : qs]
+        elif ctx.lang == "en" and m.start >= qe:
+            gap_text = ctext[qe : m.start]
+            percent_of = re.match(r"\s*(?:%|percent|percentage points?)?\s*(?:in|of)\b", clause.text[qe:], re.I)
+            if q.unit in ("percent", "percentage_point") and not percent_of and gap_text.strip():
+                continue  # "5% in X" / "5 percent of X" name X after the number; "5% faster than X" does not
+        else:
+            continue
+        if not _only_filler(gap_text, ctx.lang):
+            continue
+        distance = len(gap_text)
+        if best_gap is None or distance < best_gap or (distance == best_gap and m.end <= qs):
+            best, best_gap = m, distance
+    return best
+
+
+def _only_filler(gap: str, lang: str) -> bool:
+    if lang == "zh":
+        rest = _FILLER_ZH.sub("", gap)
+        rest = re.sub(r"[\s\d.%()（）/“”\"、,]", "", rest)
+        return len(rest) <= 2
+    rest = _FILLER_EN.sub(" ", gap)
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", rest)
+    return len(words) <= 2
+
+
+def _bare(ctx: _Ctx, clause: _Clause, ss: int, q: Quantity) -> bool:
+    """A clause like "增长5.2%" that carries its subject over from the clause before."""
+    before = clause.text[: ss + q.start - clause.start]
+    return _only_filler(before, ctx.lang) and len(before.strip()) <= 12
+
+
+# --- building a statement ---------------------------------------------------------------------
+
+
+def _statement(
+    ctx: _Ctx,
+    clause: _Clause,
+    ss: int,
+    q: Quantity,
+    verdict: Suspicion | None,
+    subject: Mention | None,
+    confidence: float,
+    span_start: int,
+    target_clause: bool,
+    region: _Region,
+) -> Statement:
+    text = ctx.norm.text
+    before = text[clause.start : ss + q.start]
+    key, known = _key(ctx, q, subject, before)
+    kind, year = _kind_and_year(ctx, clause, ss, q, key, target_clause, before)
+    comparator = _comparator(text, ss, q, kind, before)
+    unit = q.unit
+    ind = ctx.lexicon.get(key) if known else None
+    if unit is None and ind is not None and ind.unit not in (None, "percent", "other") and re.search(
+        r"万|亿|千|百|million|billion|thousand", q.raw, re.I
+    ):
+        unit = ind.unit  # "减少1000万以上": the indicator says what was counted
+    end = clause.end
+    if verdict is not None and verdict.absorbs is not None:
+        end = max(end, ss + verdict.absorbs[1])
+    direction = ind.direction if ind is not None and ind.direction else _direction(before)
+    if not known:
+        confidence = min(confidence, 0.7)
+    if verdict is not None:
+        confidence = min(confidence, 0.5)
+    ostart, oend = ctx.norm.to_original(span_start, end)
+    return Statement(
+        kind=kind,
+        indicator=key,
+        comparator=comparator,
+        value=q.value,
+        unit=unit,
+        text=text[span_start:end],
+        start=ostart,
+        end=oend,
+        value_high=q.value_high,
+        direction=direction,
+        year=year,
+        jurisdiction=ctx.doc.jurisdiction,
+        sentence=ctx.sentence_id,
+        indicator_known=known,
+        suspect=verdict is not None,
+        suspect_reason=verdict.reason if verdict is not None else None,
+        suggested_value=verdict.suggested_value if verdict is not None else None,
+        confidence=confidence,
+    )
+
+
+def _key(ctx: _Ctx, q: Quantity, subject: Mention | None, before: str) -> tuple[str, bool]:
+    tail = before.rstrip()
+    if subject is not None and not _compatible(ctx.lexicon.get(subject.key), q.unit):
+        subject = None  # "经济增速为6年来最低": six years are not a growth rate
+    if subject is not None:
+        ind = ctx.lexicon.get(subject.key)
+        key = subject.key
+        if ind is not None and q.unit in CURRENCY_UNITS and ind.unit not in CURRENCY_UNITS:
+            if ind.level:
+                key = ind.level
+            elif ind.unit == "percent":
+                return derived_key(subject.phrase, "amount") if ctx.lang == "en" else f"{key}_amount", False
+        target = ctx.lexicon.get(key)
+        rate = target is not None and target.unit == "percent"
+        if q.unit == "percentage_point" and rate:
+            return f"{key}_change", False
+        stock = target is not None and target.direction == "level"
+        if q.unit not in ("percent", "percentage_point") and stock and _CHANGE_VERB.search(tail):
+            return f"{key}_change", False  # "粮食产量…,增产74亿斤": the change, not the level
+        return key, True
+    words = _subject_words(before, ctx.lang)
+    suffix = None
+    if _SHARE_WORD.search(before):
+        suffix = "share"
+    elif q.unit == "percentage_point":
+        suffix = "change"
+    elif q.unit == "percent" and _GROWTH_VERB.search(before):
+        suffix = "growth"
+    return derived_key(words, suffix), False
+
+
+_UNIT_FAMILIES = (
+    frozenset({"percent", "percentage_point"}),
+    frozenset({"persons", "person_times", None}),
+    frozenset({"jin", "tonnes"}),
+    CURRENCY_UNITS | {None},
+)
+
+
+def _compatible(ind, unit: str | None) -> bool:
+    """Can an indicator be measured in this unit? Rates take percentages, or an amount when the
+    indicator has a level key ("国内生产总值达到…万亿元"); counts take counts; and so on."""
+    if ind is None or ind.unit in (None, "other"):
+        return True
+    if ind.unit == "percent" and unit in CURRENCY_UNITS:
+        return True
+    return any(ind.unit in family and unit in family for family in _UNIT_FAMILIES)
+
+
+def _subject_words(before: str, lang: str) -> str:
+    """The words that name an unknown indicator: what precedes the number, minus verbs."""
+    if lang == "zh":
+        words = re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", before)
+        words = re.sub(
+            r"(?:比上年|比去年|同比|增长|增速|上涨|下降|降低|减少|增加|提高|达到|为|超过|突破|到|至|约|近|共|分别|"
+            r"控制在|保持在|稳定在|保持|稳定|左右|以上)+$",
+            "",
+            words,
+        )
+        return words[-12:] or before
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", _FILLER_EN.sub(" ", before))
+    return " ".join(words[-4:]) or before
+
+
+def _kind_and_year(
+    ctx: _Ctx, clause: _Clause, ss: int, q: Quantity, key: str, target_clause: bool, before: str
+) -> tuple[str, int | None]:
+    year = ctx.doc.year
+    explicit = _explicit_year(clause.text)
+    if ctx.kind == TARGET and target_clause:
+        return TARGET, year
+    if ctx.kind == "plan":
+        base = key.removesuffix("_change")
+        if base in BUDGET_KEYS and not re.search(r"(?<!比)(?:去年|上年|过去)|last year", clause.text):
+            return TARGET, year
+        return STATISTIC, explicit
+    if ctx.kind == OUTCOME:
+        if _MULTI_YEAR_CLAUSE.search(clause.text) or re.search(r"从[^,，]{0,12}$", before):
+            return STATISTIC, explicit
+        if explicit is not None and year is not None and explicit != year - 1:
+            return STATISTIC, explicit
+        return OUTCOME, (year - 1 if year is not None else None)
+    return STATISTIC, explicit
+
+
+def _explicit_year(text: str) -> int | None:
+    years = {int(a or b) for a, b in _YEAR_IN_CLAUSE.findall(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _comparator(text: str, ss: int, q: Quantity, kind: str, before: str) -> str:
+    comparator = q.comparator
+    if comparator == "exact":
+        tail = _RATE_TAIL.match(text[ss + q.end : ss + q.end + 8])
+        if tail:
+            comparator = _TAIL_COMPARATOR[tail.group(1)]  # 16.8万元/人左右
+        elif _AT_LEAST_VERB.search(before):
+            comparator = "at_least"  # 跃上1.4万亿斤
+    if kind == OUTCOME and comparator == "at_most" and q.qualifiers and all("控制" in w for w in q.qualifiers):
+        comparator = "exact"  # "控制在2.6%" reports what happened; only a target sets a ceiling
+    return comparator
+
+
+def _direction(before: str) -> str:
+    if re.search(r"下降|降低|减少|缩小|回落|\b(?:fall|fell|drop|declin|decreas|cut|reduc)", before[-12:], re.I):
+        return "decrease"
+    if re.search(r"增长|增加|提高|上涨|提升|扩大|\b(?:gr[eo]w|increas|rise|rose|rais)", before[-12:], re.I):
+        return "increase"
+    return "level"
