@@ -267,8 +267,8 @@ def _ends_sentence(line: str) -> bool:
 def _repair_lines(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Join lines broken in mid-sentence (PDF layout, hyperlinks split out by a scraper).
 
-    Joins guessed from line lengths are kept only if the joined line ends like a sentence:
-    a run such as "…在省人民代表大会第三次会议上" / "省长 某某" / "各位代表：" (a title block of
+    Joins guessed from line lengths are kept only if the text after the join reaches a sentence
+    end before the joined run stops: a run such as "…在省人民代表大会第三次会议上" / "省长 某某" / "各位代表：" (a title block of
     one-paragraph lines) is long and ends in Han characters, but it never reaches a 。, so it
     stays apart, whereas a PDF paragraph or a scraped hyperlink always runs on to its full stop.
     """
