@@ -108,6 +108,9 @@ ZH: list[tuple[str, list[Row]]] = [
     ("近1亿人", [(1e8, None, "persons", "around")]),
     ("近5年来", [(5, None, "years", "exact")]),  # the past five years, not "nearly five"
     ("节约5%的用水", [(5, None, "percent", "exact")]),  # 节约 is not 约
+    ("价格增长-0.5%", [(-0.5, None, "percent", "exact")]),
+    ("涨幅为－0.3％", [(-0.3, None, "percent", "exact")]),
+    ("2024年-2025年增长5%", [(5, None, "percent", "exact")]),
     ("总额超3000亿元", [(3e11, None, "yuan", "at_least")]),
     ("规模突破2.7万亿元", [(2.7e12, None, "yuan", "at_least")]),
     ("将近一倍", [(1, None, "times", "around")]),
@@ -220,6 +223,8 @@ EN: list[tuple[str, list[Row]]] = [
     ("6-6.5 percent", [(6, 6.5, "percent", "range")]),
     ("6 to 6.5 percent", [(6, 6.5, "percent", "range")]),
     ("6%-7%", [(6, 7, "percent", "range")]),
+    ("CPI -0.3% in the month", [(-0.3, None, "percent", "exact")]),
+    ("a 5-year plan", []),
     ("5-10 million people", [(5e6, 1e7, "persons", "range")]),
     ("$3-5 billion", [(3e9, 5e9, "usd", "range")]),
     ("from 5 percent to 6 percent", [(5, None, "percent", "exact"), (6, None, "percent", "exact")]),

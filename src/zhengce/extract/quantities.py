@@ -20,6 +20,7 @@ How it works, and why:
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -388,6 +389,8 @@ _ORDINAL_AFTER = re.compile(r"(?i:st|nd|rd|th)\b")
 _IDIOMS = ("千家万户", "千千万万", "成千上万", "一家一户", "万众一心", "千方百计", "一带一路", "一国两制")
 
 _LANGS = (None, "zh", "en", "bilingual")
+# Characters after which a hyphen joins a range rather than starting a negative number.
+_NOT_BEFORE_MINUS = frozenset("".join(_ZH_UNITS)) | frozenset(CN_DIGITS) | frozenset("十百千万亿多余")
 # A number glued to a Latin letter is an identifier (G20, PM2.5) unless a percent-like unit follows:
 # then it is scraped text that lost a space or a decimal point ("year-on-year1%", "rate5 percentage points").
 _PERCENTISH = ("percent", "percentage_point", "permille")
@@ -482,8 +485,11 @@ def _make_atom(m: re.Match[str], t: str, lang: str | None) -> _Atom | None:
         value *= unit_factor
     if not math.isfinite(value):
         return None
+    start = m.start()
+    if kind == "arabic" and not prefix and start and t[start - 1] == "-" and _minus_context(t, start - 1):
+        value, start = -value, start - 1  # 增长-0.5%, CPI -0.3%
     return _Atom(
-        start=m.start(),
+        start=start,
         end=end,
         num_start=m.start("num"),
         num_end=m.end("num"),
@@ -498,6 +504,14 @@ def _make_atom(m: re.Match[str], t: str, lang: str | None) -> _Atom | None:
         unit_text=unit_text.strip(" \t\u00a0"),
         per=per,
     )
+
+
+def _minus_context(t: str, i: int) -> bool:
+    """Is the hyphen at ``i`` a minus sign? Not after a number or unit (5%-7%, 2024年-2025年, 5-year)."""
+    p = t[i - 1] if i > 0 else ""
+    if not p or p.isspace() or p in "(:,;、=：，；（":
+        return True
+    return "\u4e00" <= p <= "\u9fff" and p not in _NOT_BEFORE_MINUS
 
 
 def _cn_plausible(s: str) -> bool:
@@ -687,12 +701,14 @@ def parse_quantities(text: str, lang: str | None = None) -> list[Quantity]:
         return []
     t = to_halfwidth(text)
     dates = [(m.start(), m.end()) for m in _DATE_SPAN.finditer(t)]
+    date_starts = [s for s, _ in dates]
     atoms: list[_Atom] = []
     for m in _ATOM.finditer(t):
         a = _make_atom(m, t, lang)
         if a is None:
             continue
-        if dates and any(s <= a.num_start < e for s, e in dates):
+        k = bisect.bisect_right(date_starts, a.num_start) - 1
+        if k >= 0 and a.num_start < dates[k][1]:
             a.drop = "date"
         else:
             _classify(a, t)
