@@ -296,20 +296,26 @@ def _best_chain(idx: list[int], units: list[_Unit], max_step: int = 2) -> list[i
         return []
     score: list[tuple[int, int, int] | None] = [None] * n  # (length, -skips, starts_at_one)
     prev: list[int | None] = [None] * n
+    best_at: dict[int, int] = {}  # ordinal -> position of the best chain ending there so far
     for i in range(n):
         oi = units[idx[i]].ordinal or 0
         if not units[idx[i]].weak:
             score[i] = (1, 0, int(oi == 1))
-        for j in range(i):
-            sj = score[j]
+        for step in range(1, max_step + 1):
+            j = best_at.get(oi - step)
+            sj = score[j] if j is not None else None
             if sj is None:
                 continue
-            step = oi - (units[idx[j]].ordinal or 0)
-            if 1 <= step <= max_step:
-                cand = (sj[0] + 1, sj[1] - (step - 1), sj[2])
-                si = score[i]
-                if si is None or cand > si:
-                    score[i], prev[i] = cand, j
+            cand = (sj[0] + 1, sj[1] - (step - 1), sj[2])
+            si = score[i]
+            if si is None or cand > si:
+                score[i], prev[i] = cand, j
+        si = score[i]
+        if si is not None:
+            k = best_at.get(oi)
+            sk = score[k] if k is not None else None
+            if sk is None or si > sk:
+                best_at[oi] = i
     ends = [i for i in range(n) if score[i] is not None and not units[idx[i]].weak]
     if not ends:
         return []
