@@ -1,0 +1,363 @@
+"""The Python API: a :class:`Corpus` over one store.
+
+Everything a user can do from the CLI, the REST API or the web UI is a method here; those faces
+only parse arguments and print. Methods that list things return pandas DataFrames (ready for a
+notebook or a spreadsheet); methods that return one thing return the domain dataclasses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import pipeline
+from .model import Document, RawDocument, ReadError
+from .store import Store, StoreError, open_store
+
+
+class ZhengceError(Exception):
+    """An error the user can act on; the CLI prints it as one line."""
+
+
+@dataclass
+class IngestResult:
+    source: str
+    status: str  # "ingested" | "updated" | "unchanged" | "failed" | "skipped"
+    doc_id: str | None = None
+    title: str | None = None
+    message: str | None = None
+
+
+@dataclass
+class IngestReport:
+    results: list[IngestResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def failed(self) -> list[IngestResult]:
+        return [r for r in self.results if r.status == "failed"]
+
+    def summary(self) -> dict[str, int]:
+        return {s: self.count(s) for s in ("ingested", "updated", "unchanged", "skipped", "failed")}
+
+
+class Corpus:
+    """A collection of processed documents in one DuckDB file."""
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        try:
+            self.store: Store = open_store(path, read_only=read_only)
+        except StoreError as exc:
+            raise ZhengceError(str(exc)) from exc
+        self.path = self.store.path
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- ingest ---------------------------------------------------------------------------
+    def ingest(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        jurisdiction: str | None = None,
+        year: int | None = None,
+        kind: str | None = None,
+        lang: str | None = None,
+        title: str | None = None,
+        translation_of: str | None = None,
+        force: bool = False,
+        read_options: Any = None,
+        on_result: Callable[[IngestResult], None] | None = None,
+    ) -> IngestReport:
+        """Read, process and store every document found under ``paths``.
+
+        A file that cannot be read or processed is reported and skipped; what is already stored
+        is never touched by a failure. A document whose content is already stored (by the same
+        pipeline version) is reported "unchanged" and not processed again unless ``force``.
+        """
+        from .readers import Skipped, read_paths
+
+        overrides = _overrides(jurisdiction=jurisdiction, year=year, kind=kind, lang=lang, title=title)
+        original_id = self.resolve(translation_of) if translation_of else None
+        report = IngestReport()
+
+        def emit(result: IngestResult) -> None:
+            report.results.append(result)
+            self.store.log(result.source, result.status, result.message, result.doc_id)
+            if on_result:
+                on_result(result)
+
+        for item in read_paths([str(p) for p in paths], read_options):
+            if isinstance(item, Skipped):
+                emit(IngestResult(item.source, "skipped", message=item.reason))
+            elif isinstance(item, ReadError):
+                emit(IngestResult(item.source, "failed", message=item.message))
+            else:
+                emit(self._ingest_one(item, overrides, force, original_id))
+        return report
+
+    def _ingest_one(
+        self, raw: RawDocument, overrides: dict[str, Any], force: bool, original_id: str | None
+    ) -> IngestResult:
+        doc_id = pipeline.content_id(raw.text)
+        stored = self.store.document_status(doc_id)
+        if stored == (pipeline.PIPELINE_VERSION, overrides) and not force and not original_id:
+            row = self.store.document_row(doc_id) or {}
+            return IngestResult(raw.source, "unchanged", doc_id, row.get("title"))
+        if overrides:
+            raw.meta["overrides"] = overrides
+        try:
+            doc = pipeline.process(raw, overrides)
+        except Exception as exc:  # a bug in a stage must not abort the batch
+            return IngestResult(raw.source, "failed", doc_id, message=f"processing failed: {type(exc).__name__}: {exc}")
+        if original_id:
+            doc.translation_of = original_id
+        self.store.write_document(doc, pipeline.PIPELINE_VERSION)
+        if original_id:
+            self.align(original_id, doc.id)
+        return IngestResult(raw.source, "updated" if stored else "ingested", doc.id, doc.title)
+
+    # -- documents ------------------------------------------------------------------------
+    def resolve(self, ref: str) -> str:
+        """A document id from an id, id prefix, title, source path or file name."""
+        rows = self.store.find_documents(ref)
+        if not rows:
+            raise ZhengceError(f"no document matches {ref!r} (try `zhengce docs` for ids and titles)")
+        ids = {r["id"] for r in rows}
+        if len(ids) > 1:
+            names = "; ".join(f"{r['id']} {r['title'] or r['source']}" for r in rows[:5])
+            raise ZhengceError(f"{ref!r} matches {len(ids)} documents: {names} — use an id")
+        return rows[0]["id"]
+
+    def documents(
+        self,
+        *,
+        jurisdiction: str | None = None,
+        year: int | None = None,
+        kind: str | None = None,
+        lang: str | None = None,
+    ) -> pd.DataFrame:
+        where: dict[str, Any] = {"year": year, "kind": kind}
+        if jurisdiction:
+            where["jurisdiction"] = _jurisdiction(jurisdiction)
+        rows = self.store.documents(where)
+        if lang:
+            rows = [r for r in rows if lang in (r["languages"] or "").split(",")]
+        return pd.DataFrame(rows, columns=_DOC_LIST_COLUMNS) if rows else pd.DataFrame(columns=_DOC_LIST_COLUMNS)
+
+    def document(self, ref: str) -> Document:
+        """A stored document with its structure, sentences, statements and alignment."""
+        doc_id = self.resolve(ref)
+        row = self.store.document_row(doc_id)
+        assert row is not None
+        doc = Document(
+            id=row["id"],
+            source=row["source"],
+            text=row["text"],
+            title=row["title"],
+            date=row["date"],
+            year=row["year"],
+            jurisdiction=row["jurisdiction"],
+            kind=row["kind"],
+            languages=[x for x in (row["languages"] or "").split(",") if x],
+            encoding=row["encoding"],
+            translation_of=row["translation_of"],
+        )
+        doc.blocks = self.store.blocks(doc_id)
+        doc.sentences = self.store.sentences(doc_id)
+        doc.statements = self.store.statements(doc_id)
+        doc.beads = self.store.beads(doc_id)
+        return doc
+
+    def sentences(self, ref: str | None = None, *, lang: str | None = None) -> pd.DataFrame:
+        params: list[Any] = []
+        clause = []
+        if ref:
+            clause.append("doc_id = ?")
+            params.append(self.resolve(ref))
+        if lang:
+            clause.append("lang = ?")
+            params.append(lang)
+        where = ("WHERE " + " AND ".join(clause)) if clause else ""
+        return self.store.frame(
+            f'SELECT doc_id, id, block, lang, start, "end", text FROM sentences {where} ORDER BY doc_id, id', params
+        )
+
+    def blocks(self, ref: str | None = None) -> pd.DataFrame:
+        params: list[Any] = []
+        where = ""
+        if ref:
+            where = "WHERE doc_id = ?"
+            params.append(self.resolve(ref))
+        return self.store.frame(
+            f'SELECT doc_id, id, parent, kind, level, number, ordinal, title, lang, start, "end", duplicate_of '
+            f"FROM blocks {where} ORDER BY doc_id, id",
+            params,
+        )
+
+    def table(self, name: str, ref: str | None = None) -> pd.DataFrame:
+        """A whole table for export: documents, blocks, sentences, statements or beads."""
+        if name == "documents":
+            return self.documents()
+        if name == "sentences":
+            return self.sentences(ref)
+        if name == "blocks":
+            return self.blocks(ref)
+        if name == "statements":
+            where, params = ("WHERE doc_id = ?", [self.resolve(ref)]) if ref else ("", [])
+            return self.store.frame(f"SELECT * FROM statements {where} ORDER BY doc_id, id", params)
+        if name == "beads":
+            where, params = ("WHERE doc_zh = ? OR doc_en = ?", [self.resolve(ref)] * 2) if ref else ("", [])
+            return self.store.frame(f"SELECT * FROM beads {where} ORDER BY doc_zh, doc_en, seq", params)
+        raise ZhengceError(f"unknown table {name!r}: choose from {', '.join(TABLES)}")
+
+    def ingest_log(self, limit: int = 100) -> pd.DataFrame:
+        return pd.DataFrame(self.store.ingest_log(limit))
+
+    def stats(self) -> dict[str, int]:
+        return self.store.counts()
+
+    # -- statements, targets, scoreboard --------------------------------------------------
+    def statements(
+        self,
+        *,
+        kind: str | Iterable[str] | None = None,
+        indicator: str | None = None,
+        jurisdiction: str | None = None,
+        year: int | None = None,
+        doc: str | None = None,
+        suspect: bool | None = None,
+    ) -> pd.DataFrame:
+        """Quantitative statements with their source clause, one row each (see STATEMENT_COLUMNS).
+
+        ``year`` is the year a value is about: a target's plan year, an outcome's review year;
+        ``report_year`` is the year of the document that states it.
+        """
+        clause: list[str] = []
+        params: list[Any] = []
+        if kind:
+            kinds = [kind] if isinstance(kind, str) else list(kind)
+            clause.append(f"s.kind IN ({', '.join('?' for _ in kinds)})")
+            params.extend(kinds)
+        for col, value in (("indicator", indicator), ("year", year)):
+            if value is not None:
+                clause.append(f"s.{col} = ?")
+                params.append(value)
+        if jurisdiction:
+            clause.append("s.jurisdiction = ?")
+            params.append(_jurisdiction(jurisdiction))
+        if doc:
+            clause.append("s.doc_id = ?")
+            params.append(self.resolve(doc))
+        if suspect is not None:
+            clause.append("s.suspect = ?")
+            params.append(suspect)
+        where = ("WHERE " + " AND ".join(clause)) if clause else ""
+        cols = ", ".join(f's."{c}"' if c not in ("doc", "report_year") else _STATEMENT_EXPR[c] for c in STATEMENT_COLUMNS)
+        return self.store.frame(
+            f"SELECT {cols} FROM statements s JOIN documents d ON d.id = s.doc_id {where} "
+            f"ORDER BY s.jurisdiction, s.year, d.source, s.start",
+            params,
+        )
+
+    def scoreboard(
+        self,
+        indicator: str,
+        jurisdiction: str = "national",
+        *,
+        tolerance: float | None = None,
+        relative_tolerance: float | None = None,
+    ) -> pd.DataFrame:
+        """Every year's target for an indicator beside the outcome the next report gives."""
+        from . import scoreboard as sb
+
+        j = _jurisdiction(jurisdiction)
+        df = self.statements(kind=["target", "outcome"], indicator=indicator, jurisdiction=j)
+        return sb.scoreboard(
+            df, indicator, j,
+            tolerance=sb.DEFAULT_TOLERANCE if tolerance is None else tolerance,
+            relative_tolerance=sb.DEFAULT_RELATIVE_TOLERANCE if relative_tolerance is None else relative_tolerance,
+        )  # fmt: skip
+
+    def compare(self, left: tuple[str, int], right: tuple[str, int]) -> pd.DataFrame:
+        """Targets of two (jurisdiction, year) pairs side by side: added, dropped, changed, same."""
+        from .scoreboard import compare_targets
+
+        left = (_jurisdiction(left[0]), int(left[1]))
+        right = (_jurisdiction(right[0]), int(right[1]))
+        df = self.statements(kind="target", jurisdiction=None)
+        return compare_targets(df, left, right)
+
+    def indicators(self) -> pd.DataFrame:
+        """Indicators with how many targets and outcomes mention them."""
+        return self.store.frame(
+            "SELECT indicator, any_value(indicator_known) AS known, "
+            "count(*) FILTER (WHERE kind = 'target') AS targets, "
+            "count(*) FILTER (WHERE kind = 'outcome') AS outcomes, count(*) AS statements "
+            "FROM statements GROUP BY indicator ORDER BY statements DESC, indicator"
+        )
+
+    # -- alignment ------------------------------------------------------------------------
+    def align(self, zh_ref: str, en_ref: str, encoder: Any = None) -> list[Any]:
+        """Align a Chinese document with its English translation and store the beads."""
+        from .align import align_pair
+
+        zh, en = self.document(zh_ref), self.document(en_ref)
+        beads = align_pair(zh, en, encoder)
+        self.store.write_beads(zh.id, en.id, beads)
+        return beads
+
+
+TABLES = ("documents", "blocks", "sentences", "statements", "beads")
+_DOC_LIST_COLUMNS = [
+    "id", "title", "year", "jurisdiction", "kind", "languages", "date", "n_chars", "n_sentences",
+    "source", "file_name", "encoding", "translation_of", "pipeline_version", "ingested_at",
+]  # fmt: skip
+
+
+STATEMENT_COLUMNS = [
+    "doc", "doc_id", "report_year", "jurisdiction", "year", "kind", "indicator", "comparator", "value",
+    "value_high", "unit", "direction", "text", "start", "end", "sentence", "suspect", "suspect_reason",
+    "suggested_value", "confidence", "indicator_known",
+]  # fmt: skip
+_STATEMENT_EXPR = {"doc": "d.source AS doc", "report_year": "d.year AS report_year"}
+
+
+def _jurisdiction(name: str) -> str:
+    from .jurisdictions import normalise_jurisdiction
+
+    try:
+        return normalise_jurisdiction(name)
+    except ValueError as exc:
+        raise ZhengceError(str(exc)) from exc
+
+
+def _overrides(**values: Any) -> dict[str, Any]:
+    out = {k: v for k, v in values.items() if v is not None}
+    if "jurisdiction" in out:
+        out["jurisdiction"] = _jurisdiction(out["jurisdiction"])
+    if "kind" in out:
+        from .model import KINDS
+
+        if out["kind"] not in KINDS:
+            raise ZhengceError(f"unknown kind {out['kind']!r}: choose from {', '.join(KINDS)}")
+    if "lang" in out and out["lang"] not in ("zh", "en", "bilingual"):
+        raise ZhengceError(f"unknown language {out['lang']!r}: choose zh, en or bilingual")
+    return out
+
+
+def open(path: str | Path | None = None, *, read_only: bool = False) -> Corpus:  # noqa: A001
+    """Open (or create) a zhengce database; the default is ``$ZHENGCE_DB`` or ./zhengce.duckdb."""
+    return Corpus(path, read_only=read_only)

@@ -1,0 +1,123 @@
+"""Ingest end to end through the Python API: batches, idempotency, failures that lose nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import zhengce.corpus as zc
+
+REPORT_ZH = """2031年示例市政府工作报告
+——2031年1月10日在示例市第九届人民代表大会第三次会议上
+
+一、2030年工作回顾
+过去一年，全市地区生产总值增长5.6%。城镇新增就业12万人。
+
+二、2031年工作安排
+今年全市经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业10万人以上，居民消费价格涨幅3%左右。
+
+三、2031年重点任务
+（一）加快建设现代化产业体系。我们要培育新质生产力。推进制造业升级。
+（二）全面推进乡村振兴。稳定粮食生产。
+"""
+
+NEWS_EN = """Delegates gather for the annual session
+
+BEIJING, March 5 (Sample Wire) -- Lawmakers opened the annual session on Tuesday. The report set a growth target of around 5 percent for the year.
+
+"We will keep our promises," said Li Ming, a deputy from Zhejiang Province.
+"""
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    c = zc.open(tmp_path / "test.duckdb")
+    yield c
+    c.close()
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_ingest_folder_then_again_is_unchanged(corpus, tmp_path):
+    write(tmp_path / "in" / "report.txt", REPORT_ZH)
+    write(tmp_path / "in" / "news.txt", NEWS_EN)
+    first = corpus.ingest([tmp_path / "in"])
+    assert first.summary()["ingested"] == 2, first.results
+    second = corpus.ingest([tmp_path / "in"])
+    assert second.summary()["unchanged"] == 2
+    assert corpus.stats()["documents"] == 2
+
+
+def test_metadata_structure_and_sentences_are_stored(corpus, tmp_path):
+    write(tmp_path / "report.txt", REPORT_ZH)
+    corpus.ingest([tmp_path / "report.txt"])
+    doc = corpus.document("report.txt")
+    assert doc.year == 2031
+    assert doc.kind == "government_work_report"
+    assert doc.languages == ["zh"]
+    parts = [b for b in doc.blocks if b.kind == "part"]
+    assert [p.number for p in parts] == ["一", "二", "三"]
+    tasks = [b for b in doc.blocks if b.kind == "task"]
+    assert len(tasks) == 2 and all(t.parent == parts[2].id for t in tasks)
+    # every sentence points at the exact original characters
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end].strip()
+    assert any("新质生产力" in s.text for s in doc.sentences)
+    assert any(t for s in doc.sentences for t in s.tokens)
+
+
+def test_a_broken_file_does_not_stop_the_batch_or_touch_stored_data(corpus, tmp_path):
+    good = write(tmp_path / "good.txt", REPORT_ZH)
+    corpus.ingest([good])
+    before = corpus.sentences().to_dict("records")
+    write(tmp_path / "batch" / "empty.txt", "")
+    (tmp_path / "batch" / "garbage.txt").write_bytes(bytes(range(256)) * 40)
+    write(tmp_path / "batch" / "news.txt", NEWS_EN)
+    lines = [json.dumps({"title": "示例报告", "content": "今年目标是增长5%左右。", "year": "2031"}, ensure_ascii=False),
+             "{not json", json.dumps({"title": "另一份", "content": "城镇新增就业10万人以上。", "year": "2030"}, ensure_ascii=False)]  # fmt: skip
+    write(tmp_path / "batch" / "rows.jsonl", "\n".join(lines) + "\n")
+    report = corpus.ingest([tmp_path / "batch", tmp_path / "missing.txt"])
+    failed = {Path(r.source.split("#")[0]).name: r.message for r in report.failed}
+    assert set(failed) == {"empty.txt", "garbage.txt", "rows.jsonl", "missing.txt"}, report.results
+    assert "#L2" in next(r.source for r in report.failed if "rows.jsonl" in r.source)
+    assert report.count("ingested") == 3  # news + two good rows
+    after = corpus.sentences()
+    assert [r for r in after.to_dict("records") if r["doc_id"] == before[0]["doc_id"]] == before
+    log = corpus.ingest_log()
+    assert set(log.status) >= {"ingested", "failed"}
+
+
+def test_overrides_win_over_inference(corpus, tmp_path):
+    write(tmp_path / "news.txt", NEWS_EN)
+    corpus.ingest([tmp_path / "news.txt"], jurisdiction="Zhejiang", year=2030, kind="news")
+    doc = corpus.document("news.txt")
+    assert (doc.jurisdiction, doc.year, doc.kind) == ("浙江", 2030, "news")
+    # the same overrides again change nothing
+    assert corpus.ingest([tmp_path / "news.txt"], jurisdiction="Zhejiang", year=2030, kind="news").summary()[
+        "unchanged"
+    ] == 1
+
+
+def test_bad_override_is_a_clear_error(corpus, tmp_path):
+    with pytest.raises(zc.ZhengceError, match="kind"):
+        corpus.ingest([tmp_path], kind="novel")
+
+
+def test_documents_filters_and_resolve(corpus, tmp_path):
+    write(tmp_path / "report.txt", REPORT_ZH)
+    write(tmp_path / "news.txt", NEWS_EN)
+    corpus.ingest([tmp_path])
+    docs = corpus.documents()
+    assert len(docs) == 2
+    assert list(corpus.documents(kind="government_work_report").file_name) == ["report.txt"]
+    assert list(corpus.documents(lang="en").file_name) == ["news.txt"]
+    doc_id = docs.id.iloc[0]
+    assert corpus.resolve(doc_id[:6]) == doc_id
+    with pytest.raises(zc.ZhengceError, match="no document"):
+        corpus.resolve("nothing-like-this")
