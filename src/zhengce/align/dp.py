@@ -31,7 +31,7 @@ import numpy as np
 from ..model import Bead
 from .encoders import Encoder, get_encoder
 from .errors import AlignError
-from .features import MAX_SPAN, Side, build_sides, embed_spans
+from .features import Side, build_sides, embed_spans
 
 BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 0), (0, 1))
 _DEL_ZH = BEAD_TYPES.index((1, 0))
@@ -154,11 +154,15 @@ def _banded_dp(
             row[idx[better]] = cand[better]
             bp[idx[better]] = t
         # 0-1 beads move along the row: best[t] = min(row[t], best[t-1] + del_e[j_t - 1])
+        # (a prefix-minimum; the backpointer compares against the step itself, because the
+        # prefix-minimum's rounding must not turn an untouched cell into a spurious 0-1 bead)
         pre = cum_del_e[js]
         best = pre + np.minimum.accumulate(row - pre)
-        moved = best < row
+        step = np.full(js.size, np.inf)
+        step[1:] = best[:-1] + costs.del_e[js[1:] - 1]
+        moved = step < row
         bp[moved] = _DEL_EN
-        acc[i, : js.size] = best
+        acc[i, : js.size] = np.where(moved, step, row)
         back[i, : js.size] = bp
     if not np.isfinite(acc[n, m - lo[n]]):  # pragma: no cover - the band always holds (n, m)
         raise AssertionError("banded DP found no path; the band does not connect (0,0) to (n,m)")
@@ -200,10 +204,17 @@ def project_band(
     return lo, hi
 
 
-def _search(z: Side, e: Side, p: Params) -> tuple[list[tuple[int, int, int, int]], np.ndarray, np.ndarray]:
-    """Multi-resolution search: solve a coarsened copy, then the band around its projected path."""
+def _search(
+    z: Side, e: Side, p: Params, limits: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[list[tuple[int, int, int, int]], np.ndarray, np.ndarray]:
+    """Multi-resolution search: solve a coarsened copy, then the band around its projected path.
+
+    ``limits`` (from the document's structure) replaces the search for a band when given.
+    """
     n, m = z.n, e.n
-    if (n + 1) * (m + 1) <= p.full_dp_cells or min(n, m) < 4 * p.coarse_factor:
+    if limits is not None:
+        lo, hi = limits
+    elif (n + 1) * (m + 1) <= p.full_dp_cells or min(n, m) < 4 * p.coarse_factor:
         lo, hi = _full_band(n, m)
     else:
         cz, ce = z.coarsen(p.coarse_factor), e.coarsen(p.coarse_factor)
@@ -214,8 +225,8 @@ def _search(z: Side, e: Side, p: Params) -> tuple[list[tuple[int, int, int, int]
 
 
 def _set_norms(z: Side, e: Side) -> None:
-    z.set_norms(e.vecs[0].mean(0))
-    e.set_norms(z.vecs[0].mean(0))
+    z.set_norms(e.vecs[0])
+    e.set_norms(z.vecs[0])
 
 
 # --------------------------------------------------------------------------------------------- API
@@ -248,6 +259,7 @@ def align(
     zh_repeats: Sequence[bool] | None = None,
     en_repeats: Sequence[bool] | None = None,
     params: Params | None = None,
+    limits: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> list[Bead]:
     """Align Chinese sentences with English ones; beads hold indices into ``zh`` and ``en``.
 
@@ -255,7 +267,11 @@ def align(
     forces (True) or forbids (False) embedding every 2- and 3-sentence span for real (default:
     for documents up to ``params.exact_span_limit`` sentences, otherwise only around doubtful
     beads). ``zh_repeats``/``en_repeats`` mark sentences likely to stay unpaired (default:
-    sentences repeating an earlier one). Beads come in document order and cover every sentence.
+    sentences repeating an earlier one). ``limits = (lo, hi)`` restricts the search to grid nodes
+    ``lo[i] <= j <= hi[i]`` (``i`` Chinese and ``j`` English sentences consumed; both arrays of
+    length ``len(zh) + 1``, non-decreasing, ``lo[0] == 0`` and ``hi[-1] == len(en)``), which is
+    how document structure narrows the search. Beads come in document order and cover every
+    sentence.
     """
     p = params or DEFAULT
     if band is not None:
@@ -276,19 +292,36 @@ def align(
     if zr.size != len(zh) or er.size != len(en):
         raise AlignError("align: zh_repeats/en_repeats must have one entry per sentence")
     z, e = build_sides(
-        zh,
-        en,
-        enc,
-        exact_spans=exact,
-        zh_del_scale=np.where(zr, p.repeat_del_scale, 1.0),
-        en_del_scale=np.where(er, p.repeat_del_scale, 1.0),
+        zh, en, enc, exact_spans=exact, zh_del_scale=_del_scale(zh, zr, p), en_del_scale=_del_scale(en, er, p)
     )
     _set_norms(z, e)
-    path, lo, hi = _search(z, e, p)
+    path, lo, hi = _search(z, e, p, _check_limits(limits, len(zh), len(en)))
     if exact_spans is None and not exact and _recheck(path, z, e, zh, en, enc, p):
         _set_norms(z, e)  # the rechecked spans changed; then search the same band again
         path = _banded_dp(z, e, lo, hi, p)
     return _to_beads(path, z, e, p)
+
+
+def _del_scale(sentences: list[str], repeated: np.ndarray, p: Params) -> np.ndarray:
+    """Deletion price per sentence: cheaper for repeats, free for blank lines (nothing to pair)."""
+    scale = np.where(repeated, p.repeat_del_scale, 1.0)
+    scale[[not s.strip() for s in sentences]] = 0.0
+    return scale
+
+
+def _check_limits(
+    limits: tuple[Sequence[int], Sequence[int]] | None, n: int, m: int
+) -> tuple[np.ndarray, np.ndarray] | None:
+    if limits is None:
+        return None
+    lo, hi = (np.asarray(x, dtype=np.int64) for x in limits)
+    if lo.shape != (n + 1,) or hi.shape != (n + 1,):
+        raise AlignError(f"align: limits must hold {n + 1} entries each (one per Chinese position)")
+    if lo[0] != 0 or hi[-1] != m or (lo > hi).any() or (np.diff(lo) < 0).any() or (np.diff(hi) < 0).any():
+        raise AlignError("align: limits must be non-decreasing, start at 0 and end at the English length")
+    if (lo[1:] > hi[:-1]).any():
+        raise AlignError("align: limits leave a gap between neighbouring rows, so no path can cross it")
+    return lo, np.minimum(hi, m)
 
 
 def _recheck(
@@ -307,8 +340,8 @@ def _recheck(
     for i0, a, j0, b in path:
         doubtful = (a, b) != (1, 1) or costs.unit(1, i0, 1, np.array([j0]))[0] > p.recheck_cost
         if doubtful:
-            zs.extend(range(i0 - MAX_SPAN + 1, i0 + max(a, 1) + 1))
-            es.extend(range(j0 - MAX_SPAN + 1, j0 + max(b, 1) + 1))
+            zs.extend(range(i0 - 1, i0 + max(a, 1)))
+            es.extend(range(j0 - 1, j0 + max(b, 1)))
     return embed_spans(z, zh, enc, np.array(zs, dtype=np.int64)) + embed_spans(
         e, en, enc, np.array(es, dtype=np.int64)
     )

@@ -20,6 +20,7 @@ from .anchors import sentence_anchor_counts
 from .encoders import Encoder, normalise_rows
 
 MAX_SPAN = 3
+SMALL_SIDE = 64  # below this many sentences the normaliser leaves out each span's nearest partners
 
 
 def text_length(text: str, lang: str) -> int:
@@ -62,15 +63,25 @@ class Side:
         ends = np.minimum(np.asarray(starts) + k, self.n)
         return self._anc_cum[ends] - self._anc_cum[starts]
 
-    def set_norms(self, other_mean: np.ndarray) -> None:
-        """Vecalign's normaliser: how dissimilar each span is to the other side on average.
+    def set_norms(self, other: np.ndarray) -> None:
+        """Vecalign's normaliser: how dissimilar each span is to the other side's sentences on average.
 
-        The mean of ``1 - cos(v, s)`` over the other side's sentences ``s`` is linear in ``v``,
-        so it equals ``1 - v·mean(s)``: exact, deterministic and linear in time, no sampling.
         Spans that resemble everything (short, generic, "hub" sentences) get a small normaliser
-        and therefore a larger cost, which keeps them from attracting wrong partners.
+        and therefore a larger cost, which keeps them from attracting wrong partners. The mean
+        of ``1 - cos(v, s)`` over the other side is linear in ``v``, so for a long document it
+        is ``1 - v·mean(s)``: exact, linear in time, no sampling. In a short document the true
+        partner would dominate that mean, so there the few most similar sentences are left out.
         """
-        self.norms = np.clip(1.0 - self.vecs @ other_mean, 0.05, None).astype(np.float32)
+        n_other = other.shape[0]
+        if n_other >= SMALL_SIDE:
+            norms = 1.0 - self.vecs @ other.mean(0)
+        elif n_other <= 1:
+            norms = np.ones(self.vecs.shape[:2], dtype=np.float32)
+        else:
+            drop = min(3, n_other - 1)
+            sims = np.sort(self.vecs @ other.T, axis=-1)[..., : n_other - drop]
+            norms = 1.0 - sims.mean(-1)
+        self.norms = np.clip(norms, 0.05, None).astype(np.float32)
 
     def coarsen(self, factor: int) -> Side:
         """The same side with each block of ``factor`` consecutive units merged into one."""
