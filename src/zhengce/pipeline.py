@@ -12,7 +12,12 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from .extract.statements import extract_statements
+from .metadata import infer_metadata
 from .model import Document, RawDocument
+from .segment import segment
+from .structure import build_blocks
+from .text.normalise import normalise
 
 # Bump when a stage changes what it derives: stored documents made by an older pipeline are
 # then processed again on the next ingest instead of being reported "unchanged".
@@ -32,11 +37,6 @@ def process(
     extract: bool = True,
     encoder: Any = None,
 ) -> Document:
-    from .metadata import infer_metadata
-    from .segment import segment
-    from .structure import build_blocks
-    from .text.normalise import normalise
-
     doc = Document(
         id=content_id(raw.text), source=raw.source, text=raw.text, encoding=raw.encoding, meta=dict(raw.meta)
     )
@@ -44,27 +44,11 @@ def process(
     infer_metadata(doc, overrides)  # 2. title, date, year, jurisdiction, kind, languages
     doc.blocks = build_blocks(doc.norm, doc.title)  # 3. parts, tasks, items, headings, paragraphs
     doc.sentences = segment(doc)  # 4. sentences in each line's language, with tokens
-    doc.languages = languages_of(doc) or doc.languages
     if align and set(doc.languages) == {"zh", "en"}:  # 5. interleaved bilingual text
-        from .align import align_document
+        from .align import align_document  # loads numpy and, on first use, the encoder model
 
         doc.beads = align_document(doc, encoder)
     if extract:  # 6. targets, outcomes and other quantitative statements
-        from .extract.statements import extract_statements
-
         doc.statements = extract_statements(doc)
     return doc
 
-
-def languages_of(doc: Document, min_share: float = 0.15) -> list[str]:
-    """The languages that make up a real share of the text, so that an English title or a stray
-    quotation does not turn a Chinese report into a "bilingual" one that needs aligning."""
-    chars = {"zh": 0, "en": 0}
-    for s in doc.sentences:
-        if s.lang in chars:
-            # a Chinese character carries about as much as three English letters
-            chars[s.lang] += len(s.text) * (3 if s.lang == "zh" else 1)
-    total = sum(chars.values())
-    if not total:
-        return []
-    return sorted(lang for lang, n in chars.items() if n / total >= min_share)
