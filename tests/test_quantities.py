@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from zhengce.extract.quantities import COMPARATORS, Quantity, parse_number, parse_quantities
+from zhengce.extract.quantities import COMPARATORS, UNITS, Quantity, parse_number, parse_quantities
 
 Row = tuple[float, float | None, str | None, str]
 
@@ -284,6 +284,10 @@ NOT_QUANTITIES = [
     "一个中心",
     "城乡二元结构",
     "零部件",
+    "坚持“两个毫不动摇”",
+    "“四个全面”战略布局",
+    "歼-35A战机",
+    "运-20飞机",
     "三次产业",
     "“5+4+2”现代产业",
     "“1+1+N”体系",
@@ -500,5 +504,6 @@ def test_whole_national_corpus_is_fast_and_sane(national_corpus: list[str]) -> N
             assert a.end <= b.start
         for q in qs:
             assert q.raw == text[q.start : q.end]
+            assert q.unit is None or q.unit in UNITS
             # no year was reported as a duration
             assert not (q.unit == "years" and 1900 <= q.value <= 2100)

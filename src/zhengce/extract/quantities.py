@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from zhengce.extract.numerals import CN_DIGITS, parse_number, scale_multiplier, to_halfwidth
 
-__all__ = ["Quantity", "parse_number", "parse_quantities", "COMPARATORS"]
+__all__ = ["COMPARATORS", "UNITS", "Quantity", "parse_number", "parse_quantities"]
 
 COMPARATORS = ("around", "at_least", "at_most", "range", "exact")
 
@@ -184,6 +184,14 @@ _PREFIX_UNITS: dict[str, tuple[str, str | None, float]] = {
     "￥": ("yuan", "CNY", 1),
     "rmb": ("yuan", "CNY", 1),
 }
+
+#: Every unit name parse_quantities can return (besides None).
+UNITS: frozenset[str] = frozenset(
+    [u for u, _, _ in _ZH_UNITS.values()]
+    + [u for _, (u, _, _) in _EN_UNITS]
+    + [u for u, _, _ in _PREFIX_UNITS.values()]
+    + ["percent", "permille", "fraction"]
+)
 
 
 # Denominators of rates such as 16.8万元/人 or 300 yuan per capita.
@@ -414,6 +422,7 @@ class _Atom:
     more: str  # 多/余 inside the number ("1100多万"), else ""
     unit_text: str
     per: str | None = None
+    prefixed: bool = False  # a currency or 百分之 prefix stands before the number
     drop: str | None = None  # reason to drop (year, date, label, glued, bare word numeral)
 
 
@@ -486,7 +495,14 @@ def _make_atom(m: re.Match[str], t: str, lang: str | None) -> _Atom | None:
     if not math.isfinite(value):
         return None
     start = m.start()
-    if kind == "arabic" and not prefix and start and t[start - 1] == "-" and _minus_context(t, start - 1):
+    if (
+        kind == "arabic"
+        and not prefix
+        and start
+        and t[start - 1] == "-"
+        and unit in _PERCENTISH
+        and _minus_context(t, start - 1)
+    ):
         value, start = -value, start - 1  # 增长-0.5%, CPI -0.3%
     return _Atom(
         start=start,
@@ -503,6 +519,7 @@ def _make_atom(m: re.Match[str], t: str, lang: str | None) -> _Atom | None:
         more=m.group("more1") or m.group("more2") or "",
         unit_text=unit_text.strip(" \t\u00a0"),
         per=per,
+        prefixed=bool(prefix),
     )
 
 
@@ -534,17 +551,18 @@ def _classify(a: _Atom, t: str) -> None:
     prev_ch = t[a.num_start - 1] if a.num_start > 0 else ""
     next_ch = t[a.num_end] if a.num_end < len(t) else ""
     is_int = a.value == int(a.value) and "." not in t[a.num_start : a.num_end]
-    if a.kind == "arabic" and a.start == a.num_start:  # a prefix (RMB1 trillion, US$3) is not glue
+    if a.kind == "arabic" and not a.prefixed:  # a prefix (RMB1 trillion, US$3) is not glue
         if prev_ch.isascii() and (prev_ch.isalpha() or prev_ch == "_") and a.unit not in _PERCENTISH:
             a.drop = "glued"  # G20, PM2.5, H1N1
             return
         if (
             prev_ch == "-"
+            and a.value > 0
             and a.num_start >= 2
-            and t[a.num_start - 2].isascii()
             and t[a.num_start - 2].isalpha()
+            and not a.unit_text
         ):
-            a.drop = "glued"  # COVID-19
+            a.drop = "glued"  # COVID-19, 歼-20
             return
         if prev_ch in ".," and a.num_start >= 2 and t[a.num_start - 2].isdigit():
             a.drop = "glued"  # tail of a malformed number like 1,20
@@ -568,6 +586,9 @@ def _classify(a: _Atom, t: str) -> None:
             return
     if any(idiom in t[max(0, a.start - 3) : a.end + 3] for idiom in _IDIOMS):
         a.drop = "idiom"
+        return
+    if a.kind == "cn" and a.unit in (None, "units") and prev_ch in '“"「『‘':
+        a.drop = "label"  # “两个确立”, “四个全面”: slogans open with a count
         return
     if _LABEL_BEFORE.search(before):
         a.drop = "label"
