@@ -11,7 +11,6 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -188,19 +187,9 @@ class Store:
                     doc.text, doc.norm.text if doc.norm else None, json.dumps(doc.meta, ensure_ascii=False, default=str),
                 ],
             )  # fmt: skip
-            self._insert_rows("blocks", doc.id, [asdict(b) for b in doc.blocks], _BLOCK_SCHEMA)
-            self._insert_rows(
-                "sentences",
-                doc.id,
-                [{**asdict(s), "tokens": " ".join(s.tokens)} for s in doc.sentences],
-                _SENT_SCHEMA,
-            )
-            self._insert_rows(
-                "statements",
-                doc.id,
-                [{"id": i, **asdict(st)} for i, st in enumerate(doc.statements)],
-                _STATEMENT_SCHEMA,
-            )
+            self._insert_rows("blocks", doc.id, doc.blocks, _BLOCK_SCHEMA)
+            self._insert_rows("sentences", doc.id, doc.sentences, _SENT_SCHEMA, tokens=lambda s: " ".join(s.tokens))
+            self._insert_rows("statements", doc.id, doc.statements, _STATEMENT_SCHEMA, id=lambda _: None)
             if doc.beads:
                 self._write_beads(doc.id, doc.id, doc.beads)
 
@@ -216,12 +205,24 @@ class Store:
         ]
         self._insert_arrow("beads", pa.Table.from_pylist(rows, schema=_BEAD_SCHEMA))
 
-    def _insert_rows(self, table_name: str, doc_id: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
-        if not rows:
+    def _insert_rows(self, table_name: str, doc_id: str, items: Sequence[Any], schema: pa.Schema, **derived: Any) -> None:
+        """Insert dataclass instances column by column (``dataclasses.asdict`` deep-copies and is slow).
+
+        ``derived`` maps a column to a function of the item; ``id`` mapped to anything numbers the rows.
+        """
+        if not items:
             return
-        names = [f.name for f in schema if f.name != "doc_id"]
-        arrow = pa.Table.from_pylist([{"doc_id": doc_id, **{n: r.get(n) for n in names}} for r in rows], schema=schema)
-        self._insert_arrow(table_name, arrow)
+        columns: dict[str, list[Any]] = {"doc_id": [doc_id] * len(items)}
+        for f in schema:
+            if f.name == "doc_id":
+                continue
+            if f.name == "id" and "id" in derived:
+                columns["id"] = list(range(len(items)))
+            elif f.name in derived:
+                columns[f.name] = [derived[f.name](x) for x in items]
+            else:
+                columns[f.name] = [getattr(x, f.name) for x in items]
+        self._insert_arrow(table_name, pa.table(columns, schema=schema))
 
     def _insert_arrow(self, table_name: str, arrow: pa.Table) -> None:
         """Insert an Arrow table in one statement: far faster than row-by-row executemany."""
