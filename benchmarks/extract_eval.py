@@ -148,7 +148,7 @@ def write_facts(docs, path: Path) -> None:
     with path.open("w", encoding="utf-8") as f:
         for doc, _known in docs:
             for st in doc.statements:
-                if st.value is None:
+                if st.comparator == "qualitative":
                     continue
                 f.write(
                     json.dumps(

@@ -29,7 +29,7 @@ from ..text.language import line_language
 from ..text.sentences import split_sentences
 from .lexicon import Lexicon, Mention, derived_key, load_lexicon
 from .quantities import Quantity, parse_quantities
-from .suspect import Suspicion, review
+from .suspect import Suspicion, find_missing_numbers, review
 
 TARGET, OUTCOME, STATISTIC = "target", "outcome", "statistic"
 BUDGET_KEYS = frozenset(
@@ -89,6 +89,7 @@ _RATE_TAIL = re.compile(r"^\s*/\s*[\u4e00-\u9fff]{1,2}\s*(左右|以上|以内|�
 _TAIL_COMPARATOR = {"左右": "around", "以上": "at_least", "以内": "at_most", "以下": "at_most"}
 _QUOTES_OPEN = "“\"「『‘'"
 _QUOTES_CLOSE = "”\"」』’'"
+_MAY_COUNT = re.compile(r"[\d零〇一二三四五六七八九十两百千万亿半A-Za-z]")  # cheap test before parsing numbers
 _RESPECTIVELY_ZH = "分别"
 _RESPECTIVELY_EN = re.compile(r"\brespectively\b", re.I)
 _LIST_SEP = re.compile(r"[、和及与]|\band\b|,", re.I)
@@ -157,7 +158,7 @@ def extract_statements(doc: Document, lexicon: Lexicon | None = None) -> list[St
     out: list[Statement] = []
     multi_year = False
     for ps, pe in paras:
-        lang = line_language(text[ps:pe]) or (doc.languages[0] if doc.languages else "zh")
+        lang = line_language(text[ps : min(pe, ps + 120)]) or (doc.languages[0] if doc.languages else "zh")
         for ss, se in split_sentences(text, lang, ps, pe, semicolons="never"):
             stext = text[ss:se]
             if region.in_review(ss):
@@ -310,9 +311,14 @@ def _clauses(text: str, start: int, end: int, lang: str) -> list[_Clause]:
     cut = _CLAUSE_CUT_ZH if lang == "zh" else _CLAUSE_CUT_EN
     out, prev = [], start
     for m in cut.finditer(text, start, end):
-        if lang == "zh" and m.group(0) in ",，" and 0 < m.start() < len(text) - 1:
-            if text[m.start() - 1].isdigit() and text[m.start() + 1].isdigit():
-                continue  # 1,000
+        if (
+            lang == "zh"
+            and m.group(0) in ",，"
+            and 0 < m.start() < len(text) - 1
+            and text[m.start() - 1].isdigit()
+            and text[m.start() + 1].isdigit()
+        ):
+            continue  # 1,000
         if m.start() > prev:
             out.append(_Clause(prev, m.start(), text[prev : m.start()]))
         prev = m.end()
@@ -358,11 +364,12 @@ def _is_value(stext: str, q: Quantity) -> bool:
 def _sentence_statements(ctx: _Ctx, ss: int, se: int, region: _Region) -> list[Statement]:
     text = ctx.norm.text
     stext = text[ss:se]
-    clauses = _clauses(text, ss, se, ctx.lang)
-    if not clauses:
-        return []
     in_list = ctx.kind == TARGET
-    qs = _quantities(stext, ctx.lang) if re.search(r"\d|[一二三四五六七八九十两半零〇百千万亿]|[A-Za-z]", stext) else []
+    qs = _quantities(stext, ctx.lang) if _MAY_COUNT.search(stext) else []
+    missing = find_missing_numbers(stext)
+    if not qs and not in_list and not missing:
+        return []  # most sentences: nothing to measure, so no clause work at all
+    clauses = _clauses(text, ss, se, ctx.lang)
     verdicts = review(stext, qs)
     # quantities per clause (positions relative to the sentence)
     by_clause: list[list[tuple[Quantity, Suspicion | None]]] = [[] for _ in clauses]
@@ -375,20 +382,36 @@ def _sentence_statements(ctx: _Ctx, ss: int, se: int, region: _Region) -> list[S
                 by_clause[k].append((q, v))
                 break
     out: list[Statement] = []
-    carry: Mention | None = None
-    carry_clause: _Clause | None = None
+    found: dict[int, list[Mention]] = {}
+
+    def mentions_of(k: int) -> list[Mention]:
+        if k not in found:
+            found[k] = _subject_mentions(ctx, clauses[k])
+        return found[k]
+
+    def carried(k: int) -> tuple[Mention | None, _Clause | None]:
+        """The subject a bare clause ("增长5.2%") takes over from the clauses before it."""
+        for j in range(k - 1, -1, -1):
+            ms = mentions_of(j)
+            if ms:
+                return ms[-1], clauses[j]
+            if not by_clause[j]:
+                break
+        return None, None
+
     for k, clause in enumerate(clauses):
         target_clause = in_list and region.in_targets(clause.start)
-        mentions = _subject_mentions(ctx, clause)
         items = by_clause[k]
         if target_clause:
             items = _drop_stretch(clause, ss, items)
+        for ms, me, unit in missing:
+            if clause.start <= ss + ms < clause.end:
+                out.append(_missing(ctx, clause, ss + ms, ss + me, unit, target_clause))
         if not items:
-            if target_clause and mentions:
-                out.extend(_qualitative(ctx, clause, mentions))
-            if mentions:
-                carry, carry_clause = mentions[-1], clause
+            if target_clause and mentions_of(k):
+                out.extend(_qualitative(ctx, clause, mentions_of(k)))
             continue
+        mentions = mentions_of(k)
         respectively = _respectively(ctx, clause, ss, items, mentions)
         for idx, (q, verdict) in enumerate(items):
             subject, confidence, span_start = None, 1.0, clause.start
@@ -396,15 +419,41 @@ def _sentence_statements(ctx: _Ctx, ss: int, se: int, region: _Region) -> list[S
                 subject, confidence = respectively[idx]
             if subject is None:
                 subject = _nearest(ctx, clause, ss, q, mentions, [o for o, _ in items if o is not q])
-            if subject is None and ctx.lang == "zh" and carry is not None and carry_clause is not None and _bare(ctx, clause, ss, q):
-                subject, confidence, span_start = carry, 0.9, carry_clause.start
+            if subject is None and ctx.lang == "zh" and _bare(ctx, clause, ss, q):
+                carry, carry_clause = carried(k)
+                if carry is not None and carry_clause is not None:
+                    subject, confidence, span_start = carry, 0.9, carry_clause.start
             st = _statement(ctx, clause, ss, q, verdict, subject, confidence, span_start, target_clause, region)
             out.append(st)
-        if mentions:
-            carry, carry_clause = mentions[-1], clause
-        elif not items:
-            carry = None
     return out
+
+
+def _missing(ctx: _Ctx, clause: _Clause, start: int, end: int, unit: str, target_clause: bool) -> Statement:
+    """A statement whose number was lost in scraping: kept without a value, and flagged."""
+    text = ctx.norm.text
+    before = text[clause.start : start]
+    words = _subject_words(before, ctx.lang)
+    kind = TARGET if target_clause else (OUTCOME if ctx.kind == OUTCOME else STATISTIC)
+    year = ctx.doc.year if kind == TARGET else (ctx.doc.year - 1 if kind == OUTCOME and ctx.doc.year else None)
+    ostart, oend = ctx.norm.to_original(clause.start, clause.end)
+    return Statement(
+        kind=kind,
+        indicator=derived_key(words),
+        comparator="exact",
+        value=None,
+        unit=unit,
+        text=clause.text,
+        start=ostart,
+        end=oend,
+        direction=_direction(text[clause.start : end]),
+        year=year,
+        jurisdiction=ctx.doc.jurisdiction,
+        sentence=ctx.sentence_id,
+        indicator_known=False,
+        suspect=True,
+        suspect_reason=f"the number is missing from {text[start:end]!r}, probably lost in scraping",
+        confidence=0.3,
+    )
 
 
 def _subject_mentions(ctx: _Ctx, clause: _Clause) -> list[Mention]:
@@ -740,8 +789,8 @@ def _comparator(text: str, ss: int, q: Quantity, kind: str, before: str) -> str:
 
 
 def _direction(before: str) -> str:
-    if re.search(r"下降|降低|减少|缩小|回落|\b(?:fall|fell|drop|declin|decreas|cut|reduc)", before[-12:], re.I):
+    if re.search(r"下降|降低|减少|缩小|回落|\b(?:fall|fell|drop|declin|decreas|cut|reduc)", before[-20:], re.I):
         return "decrease"
-    if re.search(r"增长|增加|提高|上涨|提升|扩大|\b(?:gr[eo]w|increas|rise|rose|rais)", before[-12:], re.I):
+    if re.search(r"增长|增加|提高|上涨|提升|扩大|\b(?:gr[eo]w|increas|rise|rose|rais)", before[-20:], re.I):
         return "increase"
     return "level"

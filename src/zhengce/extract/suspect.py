@@ -10,6 +10,8 @@ must have been. The rules are about how numbers break, not about any one documen
   value falls in 0-100 (662 -> 66.2, 533 -> 53.3);
 * digits glued straight onto a Latin word, followed by a unit ("year-on-year1%", "rate5
   percentage points"), are the fraction of the nearest number before them (9 and 1 -> 9.1);
+* a change verb followed straight by a unit ("raised by yuan", "提高元") lost its number
+  altogether; such a statement is kept with no value, flagged, so that a reader can look it up;
 * once a sentence shows a lost decimal point, its other whole percentages of two or more digits
   have very likely lost theirs too (61% -> 6.1 beside 533%); they are flagged with the reading
   that restores the point before the last digit.
@@ -173,3 +175,26 @@ def review(text: str, quantities: Sequence[ValueSpan]) -> list[Suspicion | None]
 
 def _fmt(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:g}"
+
+
+_MISSING_EN = re.compile(
+    r"\b(?:raised|increased|cut|reduced|lowered|rose|grew|fell|up|down|reach(?:ed)?)\s+(?:by|to)\s+"
+    r"(yuan|percent|per cent|percentage points?)\b",
+    re.I,
+)
+_MISSING_ZH = re.compile(r"(?:提高|增加|增长|降低|下降|减少|达到|上调|下调)(?:到|至)?(元|%|个百分点)")
+_MISSING_UNITS = {"yuan": "yuan", "元": "yuan", "percent": "percent", "per cent": "percent", "%": "percent"}
+
+
+def find_missing_numbers(text: str) -> list[tuple[int, int, str]]:
+    """Spans where a number was dropped between a change verb and its unit, with that unit.
+
+    "will be raised by yuan" and "再提高元" state an amount without one; the statement is worth
+    keeping (a reader can find the figure elsewhere) but never as a value.
+    """
+    out = []
+    for pattern in (_MISSING_EN, _MISSING_ZH):
+        for m in pattern.finditer(text):
+            unit = m.group(1).lower()
+            out.append((m.start(), m.end(), _MISSING_UNITS.get(unit, "percentage_point")))
+    return sorted(out)
