@@ -84,6 +84,9 @@ def ingest(
     title_field: Annotated[str | None, typer.Option(help="JSONL/CSV: field holding the title")] = None,
     year_field: Annotated[str | None, typer.Option(help="JSONL/CSV: field holding the year")] = None,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this")] = 64.0,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes for the pipeline [default: $ZHENGCE_WORKERS or the cores, max 4]")
+    ] = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Read documents, process them and store them. Re-ingesting a stored document changes nothing."""
@@ -96,6 +99,8 @@ def ingest(
     )
     show_progress = err.is_terminal
     with corpus(db) as c:
+        if workers is not None:
+            c.workers = max(1, workers)
         progress = Progress(
             SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
             TimeElapsedColumn(), console=err, transient=True, disable=not show_progress,

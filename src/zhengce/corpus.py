@@ -7,8 +7,11 @@ notebook or a spreadsheet); methods that return one thing return the domain data
 
 from __future__ import annotations
 
+import os
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +53,8 @@ class IngestReport:
 class Corpus:
     """A collection of processed documents in one DuckDB file."""
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False, workers: int | None = None) -> None:
+        self.workers = workers if workers is not None else _default_workers()
         try:
             self.store: Store = open_store(path, read_only=read_only)
         except StoreError as exc:
@@ -99,35 +103,62 @@ class Corpus:
             if on_result:
                 on_result(result)
 
-        for item in read_paths([str(p) for p in paths], read_options):
-            if isinstance(item, Skipped):
-                emit(IngestResult(item.source, "skipped", message=item.reason))
-            elif isinstance(item, ReadError):
-                emit(IngestResult(item.source, "failed", message=item.message))
-            else:
-                emit(self._ingest_one(item, overrides, force, original_id))
+        # Documents are processed in worker processes (the stages are pure CPU work) and written
+        # here, one transaction each, in the order they were read. At most `window` are in flight.
+        queue: deque[Callable[[], IngestResult]] = deque()
+        seen: set[str] = set()
+        pool = _Pool(self.workers)
+        window = max(2, 2 * self.workers)
+        try:
+            for item in read_paths([str(p) for p in paths], read_options):
+                if isinstance(item, Skipped):
+                    queue.append(partial(IngestResult, item.source, "skipped", message=item.reason))
+                elif isinstance(item, ReadError):
+                    queue.append(partial(IngestResult, item.source, "failed", message=item.message))
+                else:
+                    queue.append(self._plan(item, overrides, force, original_id, seen, pool))
+                while len(queue) > window:
+                    emit(queue.popleft()())
+            while queue:
+                emit(queue.popleft()())
+        finally:
+            pool.close()
         return report
 
-    def _ingest_one(
-        self, raw: RawDocument, overrides: dict[str, Any], force: bool, original_id: str | None
-    ) -> IngestResult:
+    def _plan(
+        self,
+        raw: RawDocument,
+        overrides: dict[str, Any],
+        force: bool,
+        original_id: str | None,
+        seen: set[str],
+        pool: _Pool,
+    ) -> Callable[[], IngestResult]:
+        """Decide what to do with one document now; return what finishes it later."""
         doc_id = pipeline.content_id(raw.text)
         stored = self.store.document_status(doc_id)
-        if stored == (pipeline.PIPELINE_VERSION, overrides) and not force and not original_id:
-            row = self.store.document_row(doc_id) or {}
-            return IngestResult(raw.source, "unchanged", doc_id, row.get("title"))
+        if doc_id in seen or (stored == (pipeline.PIPELINE_VERSION, overrides) and not force and not original_id):
+            title = (self.store.document_row(doc_id) or {}).get("title") if doc_id not in seen else None
+            note = "same content as an earlier file in this batch" if doc_id in seen else None
+            return lambda: IngestResult(raw.source, "unchanged", doc_id, title, note)
+        seen.add(doc_id)
         if overrides:
             raw.meta["overrides"] = overrides
-        try:
-            doc = pipeline.process(raw, overrides)
-        except Exception as exc:  # a bug in a stage must not abort the batch
-            return IngestResult(raw.source, "failed", doc_id, message=f"processing failed: {type(exc).__name__}: {exc}")
-        if original_id:
-            doc.translation_of = original_id
-        self.store.write_document(doc, pipeline.PIPELINE_VERSION)
-        if original_id:
-            self.align(original_id, doc.id)
-        return IngestResult(raw.source, "updated" if stored else "ingested", doc.id, doc.title)
+        future = pool.submit(raw, overrides)
+
+        def finish() -> IngestResult:
+            try:
+                doc = future.result()
+            except Exception as exc:  # a bug in a stage must not abort the batch
+                return IngestResult(raw.source, "failed", doc_id, message=f"processing failed: {type(exc).__name__}: {exc}")
+            if original_id:
+                doc.translation_of = original_id
+            self.store.write_document(doc, pipeline.PIPELINE_VERSION)
+            if original_id:
+                self.align(original_id, doc.id)
+            return IngestResult(raw.source, "updated" if stored else "ingested", doc.id, doc.title)
+
+        return finish
 
     # -- documents ------------------------------------------------------------------------
     def resolve(self, ref: str) -> str:
@@ -318,6 +349,53 @@ class Corpus:
         beads = align_pair(zh, en, encoder)
         self.store.write_beads(zh.id, en.id, beads)
         return beads
+
+
+class _Pool:
+    """Worker processes for the pipeline, started only when a second document needs processing.
+
+    A single document (the common case in tests and small ingests) is processed inline, so it
+    pays no start-up cost. Workers come from a fork server: forking this process directly would
+    copy the open database connection and its threads.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.executor: Any = None
+        self.submitted = 0
+
+    def submit(self, raw: RawDocument, overrides: dict[str, Any]) -> Any:
+        self.submitted += 1
+        if self.workers <= 1 or self.submitted == 1:
+            return _Done(raw, overrides)
+        if self.executor is None:
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
+
+            method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+            self.executor = ProcessPoolExecutor(self.workers, mp_context=mp.get_context(method))
+        return self.executor.submit(pipeline.process, raw, overrides)
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(cancel_futures=True)
+
+
+class _Done:
+    """An inline 'future': processes when asked for the result, raising as a future would."""
+
+    def __init__(self, raw: RawDocument, overrides: dict[str, Any]) -> None:
+        self.raw, self.overrides = raw, overrides
+
+    def result(self) -> Document:
+        return pipeline.process(self.raw, self.overrides)
+
+
+def _default_workers() -> int:
+    env = os.environ.get("ZHENGCE_WORKERS")
+    if env and env.isdigit():
+        return max(1, int(env))
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 TABLES = ("documents", "blocks", "sentences", "statements", "beads")
