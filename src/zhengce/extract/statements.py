@@ -39,7 +39,9 @@ CURRENCY_UNITS = frozenset({"yuan", "usd", "eur", "hkd", "jpy", "gbp"})
 
 # --- where a report says what -----------------------------------------------------------------
 
-_ANCHOR_ZH = re.compile(r"预期目标(?:建议)?(?:是|为|建议为)\s*[:：]")
+_ANCHOR_ZH = re.compile(r"目标(?:建议)?(?:是|为|建议为)\s*[:：]|预期目标是\s*[,，]")
+_ANCHOR_SINGLE = re.compile(r"(?:今年|本年)[^,，。;；:：]{0,20}?预期目标(?:是|为|定为|定在)\s*(?=[\d约])")
+_THIS_YEAR = re.compile(r"今年|本年")
 _ANCHOR_NOT = re.compile(r"五年|十[一二三四五六]五|规划|时期|今后|中长期")
 _ANCHOR_EN = re.compile(
     r"\b(?:main|major|key|primary)\b[^.:;]{0,40}?\btargets?\b[^.:;]{0,60}?\b(?:are|is|include)\b(?:\s+as\s+follows)?\s*:",
@@ -70,7 +72,7 @@ _FILLER_ZH = re.compile(
     r"按可比价格计算|比上年|比去年|同比|同口径|增长|增速|增幅|涨幅|上涨|下降|降低|减少|增加|提高|提升|达到|保持|稳定|控制|实现|"
     r"超过|突破|平均|全年|年末|年底|首次|跃上|迈上|继续|累计|分别|总量|总额|规模|水平|力争|努力|确保|以上|以内|左右|"
     r"进一步|预计|全国|全省|全市|全区|实际|名义|再创|新高|降到|降至|提高到|增加到|达|为|在|到|至|约|近|共|的|了|和|与|及|"
-    r"每年|今年|去年|上年|其中|仍|均|已|将|要|拟|按|安排|发行|先|再|超|逾|"
+    r"每年|今年|去年|上年|其中|仍|均|已|将|要|拟|按|安排|发行|先|再|超|逾|预期目标|目标|定为|定在|"
 )
 _FILLER_EN = re.compile(
     r"\b(?:growth|grow|grows|grew|grown|growing|increase|increased|increases|rise|rose|risen|up|down|fall|fell|drop|"
@@ -82,7 +84,7 @@ _FILLER_EN = re.compile(
 )
 _GROWTH_VERB = re.compile(r"增长|增速|增幅|涨幅|上涨|\bgr[eo]w|\bgrowth\b|\bincrease|\brose\b|\brise\b", re.I)
 _SHARE_WORD = re.compile(r"占|比重|比例|\baccount(?:ing|s|ed)? for\b|\bshare\b|\bproportion\b", re.I)
-_CHANGE_VERB = re.compile(r"(?:比上年|比去年|同比)?(?:增加|减少|增产|减产|多|少|增长|下降)$")
+_CHANGE_VERB = re.compile(r"(?:比上年|比去年|同比)?(?:增加|减少|增产|减产|多|少|增长|下降|削减|压减|缩减|增发)$")
 _STRETCH = re.compile(r"(?:力争|争取|努力)(?:达到|实现)?\s*$|\b(?:strive|aim) (?:for|to)\b[^,;]{0,20}$", re.I)
 _AT_LEAST_VERB = re.compile(r"(?:跃上|迈上|跨上|突破|超过|逾)\s*$")
 _RATE_TAIL = re.compile(r"^\s*/\s*[\u4e00-\u9fff]{1,2}\s*(左右|以上|以内|以下)")
@@ -203,9 +205,16 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _has_anchor(text: str) -> bool:
-    return any(not _ANCHOR_NOT.search(text[max(0, m.start() - 30) : m.start()]) for m in _ANCHOR_ZH.finditer(text)) or bool(
-        _ANCHOR_EN.search(text)
-    )
+    return any(_anchor_ok(text, m) for m in _ANCHOR_ZH.finditer(text)) or bool(_ANCHOR_EN.search(text))
+
+
+def _anchor_ok(text: str, m: re.Match[str]) -> bool:
+    """"主要预期目标是：" opens the year's targets; "今年…主要目标是：" too; a five-year plan's
+    "今后五年…主要目标是：" or a reform's "主要目标是：改革…" do not."""
+    before = text[max(0, m.start() - 40) : m.start()]
+    if _ANCHOR_NOT.search(before[-30:]):
+        return False
+    return "预期" in text[max(0, m.start() - 2) : m.end()] or bool(_THIS_YEAR.search(before))
 
 
 def _is_heading(line: str) -> bool:
@@ -254,14 +263,17 @@ def _anchor_lists(text: str, paras: list[tuple[int, int]], lexicon: Lexicon) -> 
     """Spans of target lists: from "主要预期目标是：" to the end of its sentence, plus the
     following sentences of the paragraph that still read as targets."""
     spans = []
-    for ps, pe in paras:
+    for i, (ps, pe) in enumerate(paras):
         para = text[ps:pe]
         lang = line_language(para) or "zh"
         pattern = _ANCHOR_ZH if lang == "zh" else _ANCHOR_EN
         for m in pattern.finditer(para):
-            if lang == "zh" and _ANCHOR_NOT.search(para[max(0, m.start() - 30) : m.start()]):
+            if lang == "zh" and not _anchor_ok(para, m):
                 continue
             start = ps + m.end()
+            if not para[m.end() :].strip() and i + 1 < len(paras):
+                ps, pe = paras[i + 1]  # "…主要预期目标是：" closing its paragraph: the list follows
+                start = ps
             sentences = split_sentences(text, lang, ps, pe, semicolons="never")
             end = start
             following = False
@@ -276,7 +288,16 @@ def _anchor_lists(text: str, paras: list[tuple[int, int]], lexicon: Lexicon) -> 
                     break
                 end = se
             spans.append((start, end))
-    return spans
+    first = min((s for s, _ in spans), default=len(text))
+    for ps, pe in paras:
+        if ps >= first:
+            break
+        for m in _ANCHOR_SINGLE.finditer(text, ps, pe):
+            # "今年经济增长预期目标为7%左右": a single target stated in passing, before any list
+            cut = max(text.rfind(c, ps, m.start()) for c in ",，。;；:：")
+            end = min([e for e in (text.find(c, m.end(), pe) for c in ",，。;；") if e >= 0] or [pe])
+            spans.append((max(ps, cut + 1), end))
+    return sorted(spans)
 
 
 def _continues_list(sentence: str, lang: str, lexicon: Lexicon) -> bool:
@@ -389,14 +410,18 @@ def _sentence_statements(ctx: _Ctx, ss: int, se: int, region: _Region) -> list[S
             found[k] = _subject_mentions(ctx, clauses[k])
         return found[k]
 
-    def carried(k: int) -> tuple[Mention | None, _Clause | None]:
-        """The subject a bare clause ("增长5.2%") takes over from the clauses before it."""
+    def carried(k: int) -> tuple[Mention | str | None, _Clause | None]:
+        """The subject a bare clause ("增长5.2%") takes over from the clauses before it: an
+        indicator, or the words naming one the lexicon lacks ("国债500亿元,比去年减少100亿元")."""
         for j in range(k - 1, -1, -1):
             ms = mentions_of(j)
             if ms:
                 return ms[-1], clauses[j]
             if not by_clause[j]:
                 break
+            first = by_clause[j][0][0]
+            if not _bare(ctx, clauses[j], ss, first):
+                return _subject_words(text[clauses[j].start : ss + first.start], ctx.lang), clauses[j]
         return None, None
 
     for k, clause in enumerate(clauses):
@@ -414,7 +439,8 @@ def _sentence_statements(ctx: _Ctx, ss: int, se: int, region: _Region) -> list[S
         mentions = mentions_of(k)
         respectively = _respectively(ctx, clause, ss, items, mentions)
         for idx, (q, verdict) in enumerate(items):
-            subject, confidence, span_start = None, 1.0, clause.start
+            subject: Mention | str | None = None
+            confidence, span_start = 1.0, clause.start
             if respectively is not None:
                 subject, confidence = respectively[idx]
             if subject is None:
@@ -637,7 +663,7 @@ def _statement(
     ss: int,
     q: Quantity,
     verdict: Suspicion | None,
-    subject: Mention | None,
+    subject: Mention | str | None,
     confidence: float,
     span_start: int,
     target_clause: bool,
@@ -645,7 +671,8 @@ def _statement(
 ) -> Statement:
     text = ctx.norm.text
     before = text[clause.start : ss + q.start]
-    key, known = _key(ctx, q, subject, before)
+    after = text[ss + q.end : clause.end]
+    key, known = _key(ctx, q, subject, before, after)
     kind, year = _kind_and_year(ctx, clause, ss, q, key, target_clause, before)
     comparator = _comparator(text, ss, q, kind, before)
     unit = q.unit
@@ -685,11 +712,13 @@ def _statement(
     )
 
 
-def _key(ctx: _Ctx, q: Quantity, subject: Mention | None, before: str) -> tuple[str, bool]:
+def _key(ctx: _Ctx, q: Quantity, subject: Mention | str | None, before: str, after: str) -> tuple[str, bool]:
+    """The indicator key for a value, and whether the lexicon knows it."""
     tail = before.rstrip()
-    if subject is not None and not _compatible(ctx.lexicon.get(subject.key), q.unit):
+    words = subject if isinstance(subject, str) else None
+    if isinstance(subject, Mention) and not _compatible(ctx.lexicon.get(subject.key), q.unit):
         subject = None  # "经济增速为6年来最低": six years are not a growth rate
-    if subject is not None:
+    if isinstance(subject, Mention):
         ind = ctx.lexicon.get(subject.key)
         key = subject.key
         if ind is not None and q.unit in CURRENCY_UNITS and ind.unit not in CURRENCY_UNITS:
@@ -705,7 +734,10 @@ def _key(ctx: _Ctx, q: Quantity, subject: Mention | None, before: str) -> tuple[
         if q.unit not in ("percent", "percentage_point") and stock and _CHANGE_VERB.search(tail):
             return f"{key}_change", False  # "粮食产量…,增产74亿斤": the change, not the level
         return key, True
-    words = _subject_words(before, ctx.lang)
+    if words is None:
+        words = _subject_words(before, ctx.lang)
+        if ctx.lang == "en" and not re.search(r"[A-Za-z]", words):
+            words = _subject_words(after, ctx.lang, leading=True)  # "31 municipal departments"
     suffix = None
     if _SHARE_WORD.search(before):
         suffix = "share"
@@ -713,6 +745,8 @@ def _key(ctx: _Ctx, q: Quantity, subject: Mention | None, before: str) -> tuple[
         suffix = "change"
     elif q.unit == "percent" and _GROWTH_VERB.search(before):
         suffix = "growth"
+    elif q.unit != "percent" and _CHANGE_VERB.search(tail):
+        suffix = "change"
     return derived_key(words, suffix), False
 
 
@@ -734,8 +768,9 @@ def _compatible(ind, unit: str | None) -> bool:
     return any(ind.unit in family and unit in family for family in _UNIT_FAMILIES)
 
 
-def _subject_words(before: str, lang: str) -> str:
-    """The words that name an unknown indicator: what precedes the number, minus verbs."""
+def _subject_words(before: str, lang: str, leading: bool = False) -> str:
+    """The words that name an unknown indicator: what precedes the number, minus verbs
+    (``leading``: the first words of what follows it, for English "282 hard-core measures")."""
     if lang == "zh":
         words = re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", before)
         words = re.sub(
@@ -746,7 +781,7 @@ def _subject_words(before: str, lang: str) -> str:
         )
         return words[-12:] or before
     words = re.findall(r"[A-Za-z][A-Za-z'-]*", _FILLER_EN.sub(" ", before))
-    return " ".join(words[-4:]) or before
+    return " ".join(words[:3] if leading else words[-4:]) or before
 
 
 def _kind_and_year(
