@@ -31,6 +31,8 @@ def row(kind, year, value, comparator="around", indicator="gdp_growth", unit="pe
         ("range", 6.0, 6.5, 6.7, "percent", False),
         ("around", 1.3e12, None, 1.39e12, "jin", False),  # 7% off: beyond the 5% relative tolerance
         ("around", 1.3e12, None, 1.35e12, "jin", True),
+        ("exact", 7.5, None, 7.8, "percent", True),  # a bare figure is judged like "around"
+        ("exact", 7.5, None, 8.1, "percent", False),
         ("qualitative", None, None, 5.0, None, None),
         ("around", 5.0, None, None, "percent", None),
     ],

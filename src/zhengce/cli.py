@@ -289,7 +289,7 @@ def scoreboard(
         if (fmt or ("table" if sys.stdout.isatty() else "csv")) == "table":
             view = board.assign(
                 outcome=[_fmt_outcome(v, u) for v, u in zip(board["outcome"], board["unit"], strict=True)],
-                met=board["met"].map(lambda m: "" if m is None or pd.isna(m) else ("yes" if m else "no")),
+                met=[_fmt_met(m, o, v) for m, o, v in zip(board["met"], board["outcome"], board["value"], strict=True)],
             )
             show_rows(view[["year", "target", "outcome", "met", "note", "target_text", "outcome_text"]], "table", out,
                       title=f"{indicator} — {jurisdiction}")  # fmt: skip
@@ -303,6 +303,15 @@ def scoreboard(
             except (ValueError, OSError) as exc:
                 fail(str(exc))
             err.print(f"chart written to {path}", highlight=False)
+
+
+def _fmt_met(met, outcome, value) -> str:
+    """yes / no, and for a miss whether the outcome fell short or overshot."""
+    if met is None or pd.isna(met):
+        return ""
+    if met:
+        return "yes"
+    return "no (above)" if outcome > value else "no (below)"
 
 
 def _fmt_outcome(value, unit) -> str:

@@ -8,7 +8,8 @@ Whether a target was met:
 - ``around``: |outcome − value| ≤ tolerance. The tolerance is in the target's unit for percentages
   (0.5 percentage points by default: "around 5%" is met by 4.5–5.5%) and relative for other units
   (``relative_tolerance``, 5% by default: "around 1.4 trillion jin" is met by 1.33–1.47 trillion);
-- ``exact``: equal to within rounding;
+- ``exact`` (a target stated with no qualifier, "GDP growth 7.5%"): judged like ``around``, since a
+  plan's bare figure is a goal to come close to, not a value that must be hit to the decimal;
 - qualitative targets, or a missing target or outcome, are not judged: ``met`` is empty and
   ``note`` says why.
 Values are magnitudes in the direction the text states ("energy intensity down 3%" has value 3),
@@ -52,11 +53,9 @@ def met(
     if comparator == "range":
         high = value if value_high is None or _nan(value_high) else value_high
         return value - eps <= outcome <= high + eps
-    if comparator == "around":
+    if comparator in ("around", "exact"):
         tol = tolerance if unit in ("percent", "percentage_point") else abs(value) * relative_tolerance
         return abs(outcome - value) <= tol + eps
-    if comparator == "exact":
-        return math.isclose(outcome, value, rel_tol=1e-6, abs_tol=1e-9)
     return None
 
 
