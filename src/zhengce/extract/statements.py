@@ -91,6 +91,9 @@ _RATE_TAIL = re.compile(r"^\s*/\s*[\u4e00-\u9fff]{1,2}\s*(左右|以上|以内|�
 _TAIL_COMPARATOR = {"左右": "around", "以上": "at_least", "以内": "at_most", "以下": "at_most"}
 _QUOTES_OPEN = "“\"「『‘'"
 _QUOTES_CLOSE = "”\"」』’'"
+_DURATIONS = frozenset({"years", "months", "days", "hours", "weeks"})
+_TIME_BEFORE = re.compile(r"(?:过去|近|这|前|今后|未来|最近|每|头|后|\bpast|\blast|\bnext|\bover|\bfirst)\s*$", re.I)
+_TIME_AFTER = re.compile(r"\s*(?:来|以来|内|间|里|前|后|多来|\bago\b|\bin a row\b)", re.I)
 _MAY_COUNT = re.compile(r"[\d零〇一二三四五六七八九十两百千万亿半A-Za-z]")  # cheap test before parsing numbers
 _RESPECTIVELY_ZH = "分别"
 _RESPECTIVELY_EN = re.compile(r"\brespectively\b", re.I)
@@ -379,6 +382,10 @@ def _is_value(stext: str, q: Quantity) -> bool:
     after = stext[q.end] if q.end < len(stext) else ""
     if before and after and before in _QUOTES_OPEN and after in _QUOTES_CLOSE:
         return False
+    if q.unit in _DURATIONS and (
+        _TIME_BEFORE.search(stext[max(0, q.start - 3) : q.start]) or _TIME_AFTER.match(stext[q.end : q.end + 3])
+    ):
+        return False  # 过去一年, 五年来, the past two years: when, not how much
     return not (q.unit is None and after in "月日号时")
 
 
@@ -413,12 +420,16 @@ def _sentence_statements(ctx: _Ctx, ss: int, se: int, region: _Region) -> list[S
     def carried(k: int) -> tuple[Mention | str | None, _Clause | None]:
         """The subject a bare clause ("增长5.2%") takes over from the clauses before it: an
         indicator, or the words naming one the lexicon lacks ("国债500亿元,比去年减少100亿元")."""
+        skipped = 0
         for j in range(k - 1, -1, -1):
             ms = mentions_of(j)
             if ms:
                 return ms[-1], clauses[j]
             if not by_clause[j]:
-                break
+                skipped += 1
+                if skipped > 2:
+                    break
+                continue  # "发行超长期特别国债,专项用于…,今年先发行1万亿元"
             first = by_clause[j][0][0]
             if not _bare(ctx, clauses[j], ss, first):
                 return _subject_words(text[clauses[j].start : ss + first.start], ctx.lang), clauses[j]
