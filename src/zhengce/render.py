@@ -66,8 +66,8 @@ def render_bilingual(corpus: Corpus, doc: Document, console: Console) -> None:
         console.print(str(exc), highlight=False)
         return
     table = Table(show_lines=True, title=doc_zh.title, header_style="bold")
-    table.add_column("中文", ratio=1)
-    table.add_column("English", ratio=1)
+    table.add_column("中文", ratio=1, overflow="fold")
+    table.add_column("English", ratio=1, overflow="fold")
     table.add_column("score", justify="right", style="dim")
     for p in items:
         style = "bold" if p.heading else ("yellow" if p.flag else None)
