@@ -84,6 +84,8 @@ def test_compare_years():
             row("target", 2024, 3.0, indicator="cpi_growth"), row("target", 2025, 2.0, indicator="cpi_growth"),
             row("target", 2024, 1.0, indicator="old_one"),
             row("target", 2025, 4.0, indicator="deficit_ratio"),
+            row("target", 2024, float("nan"), "qualitative", indicator="balance", unit=float("nan")),
+            row("target", 2025, float("nan"), "qualitative", indicator="balance", unit=float("nan")),
         ]
     )  # fmt: skip
     out = compare_targets(df, ("national", 2024), ("national", 2025)).set_index("indicator")
@@ -92,6 +94,7 @@ def test_compare_years():
     assert (out.loc["cpi_growth", "left"], out.loc["cpi_growth", "right"]) == ("≈3%", "≈2%")
     assert out.loc["old_one", "change"] == "dropped"
     assert out.loc["deficit_ratio", "change"] == "added"
+    assert out.loc["balance", "change"] == "same"  # missing units and values (NaN) compare equal
 
 
 def test_compare_jurisdictions():

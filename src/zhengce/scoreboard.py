@@ -165,7 +165,7 @@ def compare_targets(
 def _same_target(x: Any, y: Any) -> bool:
     return (
         x["comparator"] == y["comparator"]
-        and x["unit"] == y["unit"]
+        and (x["unit"] == y["unit"] or (_missing(x["unit"]) and _missing(y["unit"])))
         and _eq(x["value"], y["value"])
         and _eq(x["value_high"], y["value_high"])
     )
@@ -192,6 +192,10 @@ def _first_per_indicator(df: pd.DataFrame) -> dict[str, Any]:
     for _, row in df.sort_values(["confidence", "doc", "start"], ascending=[False, True, True]).iterrows():
         out.setdefault(row["indicator"], row)
     return out
+
+
+def _missing(v: Any) -> bool:
+    return v is None or _nan(v)
 
 
 def _nan(v: Any) -> bool:
