@@ -33,7 +33,15 @@ from .suspect import Suspicion, find_missing_numbers, review
 
 TARGET, OUTCOME, STATISTIC = "target", "outcome", "statistic"
 BUDGET_KEYS = frozenset(
-    {"deficit_ratio", "fiscal_deficit", "local_special_bonds", "ultra_long_special_treasury_bonds", "special_treasury_bonds"}
+    {
+        "deficit_ratio",
+        "fiscal_deficit",
+        "central_fiscal_deficit",
+        "local_fiscal_deficit",
+        "local_special_bonds",
+        "ultra_long_special_treasury_bonds",
+        "special_treasury_bonds",
+    }
 )
 CURRENCY_UNITS = frozenset({"yuan", "usd", "eur", "hkd", "jpy", "gbp"})
 
@@ -69,7 +77,7 @@ _CLAUSE_CUT_EN = re.compile(r"[;:!?]|,(?!\d{3})|\.(?!\d)")
 _COMPARISON_ZH = re.compile(r"同步|高于|快于|低于|慢于|一致|持平|相匹配|相适应|相协调|不低于")
 _COMPARISON_EN = re.compile(r"\bin (?:step|tandem|line) with\b|\bkeep(?:s|ing)? pace with\b|\bfaster than\b|\bhigher than\b|\bin sync with\b", re.I)
 _FILLER_ZH = re.compile(
-    r"按可比价格计算|比上年|比去年|同比|同口径|增长|增速|增幅|涨幅|上涨|下降|降低|减少|增加|提高|提升|达到|保持|稳定|控制|实现|"
+    r"按可比价格计算|比上年|比去年|同比|同口径|增产|减产|削减|压减|增长|增速|增幅|涨幅|上涨|下降|降低|减少|增加|提高|提升|达到|保持|稳定|控制|实现|"
     r"超过|突破|平均|全年|年末|年底|首次|跃上|迈上|继续|累计|分别|总量|总额|规模|水平|力争|努力|确保|以上|以内|左右|"
     r"进一步|预计|全国|全省|全市|全区|实际|名义|再创|新高|降到|降至|提高到|增加到|达|为|在|到|至|约|近|共|的|了|和|与|及|"
     r"每年|今年|去年|上年|其中|仍|均|已|将|要|拟|按|安排|发行|先|再|超|逾|预期目标|目标|定为|定在|"
@@ -383,9 +391,13 @@ def _is_value(stext: str, q: Quantity) -> bool:
     if before and after and before in _QUOTES_OPEN and after in _QUOTES_CLOSE:
         return False
     if q.unit in _DURATIONS and (
-        _TIME_BEFORE.search(stext[max(0, q.start - 3) : q.start]) or _TIME_AFTER.match(stext[q.end : q.end + 3])
+        q.value == 1
+        or _TIME_BEFORE.search(stext[max(0, q.start - 3) : q.start])
+        or _TIME_AFTER.match(stext[q.end : q.end + 3])
+        or stext[q.end - 2 : q.end + 1].endswith("周年")
+        or stext[q.end : q.end + 2] == "周年"
     ):
-        return False  # 过去一年, 五年来, the past two years: when, not how much
+        return False  # 过去一年, 五年来, 成立75周年: when, not how much
     return not (q.unit is None and after in "月日号时")
 
 
@@ -660,9 +672,15 @@ def _only_filler(gap: str, lang: str) -> bool:
 
 
 def _bare(ctx: _Ctx, clause: _Clause, ss: int, q: Quantity) -> bool:
-    """A clause like "增长5.2%" that carries its subject over from the clause before."""
-    before = clause.text[: ss + q.start - clause.start]
-    return _only_filler(before, ctx.lang) and len(before.strip()) <= 12
+    """A clause like "增长5.2%" that carries its subject over from the clause before
+    (but not "贡献了全国38.7%的贸易增量", whose subject follows the number)."""
+    rel = ss + q.start - clause.start
+    before = clause.text[:rel]
+    if len(before.strip()) > 12 or re.match(r"\s*的", clause.text[ss + q.end - clause.start :]):
+        return False
+    if ctx.lang != "zh":
+        return _only_filler(before, ctx.lang)
+    return not re.sub(r"[\s\d.%,、]", "", _FILLER_ZH.sub("", before))
 
 
 # --- building a statement ---------------------------------------------------------------------
