@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/zhengce ingest examples/*.txt --db $(DB)
+	$(BIN)/zhengce align gwr-2025-sample-zh.txt gwr-2025-sample-en.txt --db $(DB)
 	$(BIN)/zhengce docs --db $(DB) --format table
 
 test: $(STAMP)
