@@ -50,6 +50,7 @@ CURRENCY_UNITS = frozenset({"yuan", "usd", "eur", "hkd", "jpy", "gbp"})
 _ANCHOR_ZH = re.compile(r"目标(?:建议)?(?:是|为|建议为)\s*[:：]|预期目标是\s*[,，]")
 _ANCHOR_SINGLE = re.compile(r"(?:今年|本年)[^,，。;；:：]{0,20}?预期目标(?:是|为|定为|定在)\s*(?=[\d约])")
 _THIS_YEAR = re.compile(r"今年|本年")
+_THIS_YEAR_START = re.compile(r"^(?:今年|本年|this year)", re.I)
 _ANCHOR_NOT = re.compile(r"五年|十[一二三四五六]五|规划|时期|今后|中长期")
 _ANCHOR_EN = re.compile(
     r"\b(?:main|major|key|primary)\b[^.:;]{0,40}?\btargets?\b[^.:;]{0,60}?\b(?:are|is|include)\b(?:\s+as\s+follows)?\s*:",
@@ -170,21 +171,30 @@ def extract_statements(doc: Document, lexicon: Lexicon | None = None) -> list[St
 
     out: list[Statement] = []
     multi_year = False
+    last_year = re.compile(rf"{doc.year - 1}年") if doc.year else None
     for ps, pe in paras:
         lang = line_language(text[ps : min(pe, ps + 120)]) or (doc.languages[0] if doc.languages else "zh")
+        looking_back = False  # outside the review: "过去一年，…" / "2024年，…" sums up last year
         for ss, se in split_sentences(text, lang, ps, pe, semicolons="never"):
             stext = text[ss:se]
+            one_year = bool(_ONE_YEAR_START.search(stext) or (last_year and last_year.match(stext)))
             if region.in_review(ss):
                 if _MULTI_YEAR_START.search(stext):
                     multi_year = True
-                elif _ONE_YEAR_START.search(stext) or (doc.year and re.match(rf"{doc.year - 1}年", stext)):
+                elif one_year:
                     multi_year = False
             else:
                 multi_year = False
+                if one_year:
+                    looking_back = True
+                elif _THIS_YEAR_START.search(stext):
+                    looking_back = False
             if region.in_targets(ss) or any(ss <= ts < se for ts, _ in region.targets):
                 kind = TARGET
             elif region.in_review(ss):
                 kind = STATISTIC if multi_year else OUTCOME
+            elif looking_back and is_report:
+                kind = OUTCOME
             elif region.in_plan(ss):
                 kind = "plan"
             else:
