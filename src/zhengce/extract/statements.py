@@ -65,7 +65,10 @@ _PLAN_HEAD = re.compile(
 )
 _MULTI_YEAR_START = re.compile(r"^[^,，。]{0,24}?(?:以来的|过去|这|近)(?:五|十|5|10)年|^(?:五|十)年来|^(?:over )?the past (?:five|ten) years", re.I)
 _ONE_YEAR_START = re.compile(r"^(?:过去一年|一年来|刚刚过去的|去年|the past year|last year)", re.I)
-_MULTI_YEAR_CLAUSE = re.compile(r"年均|累计|以来|五年|十年|历年|连续\d+年|average annual|annual average|over the past|cumulative", re.I)
+_MULTI_YEAR_CLAUSE = re.compile(
+    r"年均|累计|以来|五年|十年|历年|连续\d+年|[比与](?:19|20)\d\d年|average annual|annual average|over the past|cumulative",
+    re.I,
+)
 _COMMENTARY_START = re.compile(r"^(?:上述|以上|这里|提出|确定|综合考虑|为此|实现今年|今年的|经济增长预期|these targets|the above)", re.I)
 _GOAL_WORD = re.compile(r"(?<!下达的)(?<!下达)(?<!考核)(?<!减排)(?<!下降)目标")
 _ASSIGNED = re.compile(r"完成[^,，;；。]{0,16}(?:下达|考核|约束性)")
@@ -171,7 +174,7 @@ def extract_statements(doc: Document, lexicon: Lexicon | None = None) -> list[St
 
     out: list[Statement] = []
     multi_year = False
-    last_year = re.compile(rf"{doc.year - 1}年") if doc.year else None
+    last_year = re.compile(rf"{doc.year - 1}年(?![^,，。]{{0,4}}(?:与|比|和|至|到|-))") if doc.year else None
     for ps, pe in paras:
         lang = line_language(text[ps : min(pe, ps + 120)]) or (doc.languages[0] if doc.languages else "zh")
         looking_back = False  # outside the review: "过去一年，…" / "2024年，…" sums up last year
@@ -836,7 +839,7 @@ def _kind_and_year(
             return TARGET, year
         return STATISTIC, explicit
     if ctx.kind == OUTCOME:
-        if _MULTI_YEAR_CLAUSE.search(clause.text) or re.search(r"从[^,，]{0,12}$", before):
+        if _MULTI_YEAR_CLAUSE.search(clause.text) or re.search(r"从[^,，]{0,12}$", before) or len(_years(clause.text)) > 1:
             return STATISTIC, explicit
         if explicit is not None and year is not None and explicit != year - 1:
             return STATISTIC, explicit
@@ -845,8 +848,12 @@ def _kind_and_year(
 
 
 def _explicit_year(text: str) -> int | None:
-    years = {int(a or b) for a, b in _YEAR_IN_CLAUSE.findall(text)}
+    years = _years(text)
     return years.pop() if len(years) == 1 else None
+
+
+def _years(text: str) -> set[int]:
+    return {int(a or b) for a, b in _YEAR_IN_CLAUSE.findall(text)}
 
 
 def _comparator(text: str, ss: int, q: Quantity, kind: str, before: str) -> str:
