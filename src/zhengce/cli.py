@@ -396,10 +396,8 @@ def aligned(
     out: OutOpt = None,
 ) -> None:
     """Sentences containing a phrase, each beside its aligned translation."""
-    from .bilingual import lookup
-
     with corpus(db, read_only=_exists(db)) as c:
-        df = lookup(c, query, limit=limit)
+        df = c.aligned(query, limit=limit)
         if df.empty:
             fail(f"no aligned sentence contains {query!r}", 1)
         if (fmt or ("table" if sys.stdout.isatty() else "csv")) == "table":

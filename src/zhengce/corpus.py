@@ -341,6 +341,15 @@ class Corpus:
         )
 
     # -- alignment ------------------------------------------------------------------------
+    def aligned(self, query: str, *, limit: int = 20) -> pd.DataFrame:
+        """Sentences containing ``query`` in either language, each beside its aligned translation."""
+        from .bilingual import lookup
+
+        try:
+            return lookup(self, query, limit=limit)
+        except ValueError as exc:
+            raise ZhengceError(str(exc)) from exc
+
     def align(self, zh_ref: str, en_ref: str, encoder: Any = None) -> list[Any]:
         """Align a Chinese document with its English translation and store the beads."""
         from .align import align_pair
