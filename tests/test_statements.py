@@ -207,3 +207,25 @@ def test_national_report_from_the_shared_corpus():
     assert (gdp.comparator, gdp.value) == ("around", 5.0)
     assert one(statements, kind="outcome", indicator="gdp_growth").value == 5.2
     assert one(statements, kind="target", indicator="ultra_long_special_treasury_bonds").value == 1e12
+
+
+def test_target_list_one_per_line_after_the_anchor():
+    text = (
+        "二、2031年工作安排\n今年主要预期目标是：\n1.地区生产总值增长5.5%左右；\n2.粮食产量稳定在600亿斤以上；\n"
+        "3.生态环境质量持续改善。\n以上目标是积极稳妥的。\n"
+    )
+    statements = extract_statements(make_doc(text))
+    targets = {s.indicator: s for s in statements if s.kind == "target"}
+    assert set(targets) == {"gdp_growth", "grain_output", "eco_environment_quality"}
+    assert (targets["grain_output"].value, targets["grain_output"].unit) == (6e10, "jin")
+
+
+def test_english_bulleted_targets():
+    text = (
+        "The main targets for development this year are as follows:\n"
+        "- GDP growth of around 4.5 percent\n- a CPI increase of around 2 percent\n"
+        "These targets take into account the need to stabilize employment.\n"
+    )
+    statements = extract_statements(make_doc(text, where="national"))
+    targets = sorted((s.indicator, s.value) for s in statements if s.kind == "target")
+    assert targets == [("cpi_growth", 2.0), ("gdp_growth", 4.5)]

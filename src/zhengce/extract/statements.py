@@ -285,7 +285,8 @@ def _layout(text: str, paras: list[tuple[int, int]], year: int | None, lexicon: 
 
 def _anchor_lists(text: str, paras: list[tuple[int, int]], lexicon: Lexicon) -> list[tuple[int, int]]:
     """Spans of target lists: from "主要预期目标是：" to the end of its sentence, plus the
-    following sentences of the paragraph that still read as targets."""
+    sentences after it that still read as targets. When the anchor closes its paragraph, the
+    list is in the paragraphs that follow (one target per line, say)."""
     spans = []
     for i, (ps, pe) in enumerate(paras):
         para = text[ps:pe]
@@ -295,26 +296,27 @@ def _anchor_lists(text: str, paras: list[tuple[int, int]], lexicon: Lexicon) -> 
             if lang == "zh" and not _anchor_ok(para, m):
                 continue
             start = ps + m.end()
-            if not para[m.end() :].strip() and i + 1 < len(paras):
-                ps, pe = paras[i + 1]  # "…主要预期目标是：" closing its paragraph: the list follows
-                start = ps
-            sentences = split_sentences(text, lang, ps, pe, semicolons="never")
-            end = start
-            following = False
-            for ss, se in sentences:
-                if se <= start:
-                    continue
-                if not following:
-                    end = se
-                    following = True
-                    continue
-                if not _continues_list(text[ss:se], lang, lexicon):
+            body = [(ps, pe)]
+            if not para[m.end() :].strip():
+                body = paras[i + 1 : i + 16]  # "…主要预期目标是：" closing its paragraph: the list follows
+                if body:
+                    start = body[0][0]
+            end, first = start, True
+            for bs, be in body:
+                stop = False
+                for ss, se in split_sentences(text, line_language(text[bs:be]) or lang, bs, be, semicolons="never"):
+                    if se <= start:
+                        continue
+                    if not first and not _continues_list(text[ss:se], lang, lexicon):
+                        stop = True
+                        break
+                    end, first = se, False
+                if stop:
                     break
-                end = se
             spans.append((start, end))
-    first = min((s for s, _ in spans), default=len(text))
+    first_list = min((s for s, _ in spans), default=len(text))
     for ps, pe in paras:
-        if ps >= first:
+        if ps >= first_list:
             break
         for m in _ANCHOR_SINGLE.finditer(text, ps, pe):
             # "今年经济增长预期目标为7%左右": a single target stated in passing, before any list
@@ -324,14 +326,23 @@ def _anchor_lists(text: str, paras: list[tuple[int, int]], lexicon: Lexicon) -> 
     return sorted(spans)
 
 
+_ENUMERATOR = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）.、]|[•·●▪◆\-–—*]+)\s*")
+
+
 def _continues_list(sentence: str, lang: str, lexicon: Lexicon) -> bool:
     """Does a sentence after the target list still state targets, or is it commentary?
 
-    A target names its indicator up front ("能耗强度下降3.1%以上") or promises to meet an
-    assigned one ("完成国家下达的…任务"); commentary opens with a verb or a reference to the
-    targets ("上述目标…", "加强对…等主要目标的统筹").
+    A target names its indicator up front ("能耗强度下降3.1%以上", "— GDP growth of around 5%")
+    or promises to meet an assigned one ("完成国家下达的…任务"); commentary opens with a verb
+    or a reference to the targets ("上述目标…", "加强对…等主要目标的统筹", "These targets…").
     """
-    if lang != "zh" or _COMMENTARY_START.search(sentence) or _GOAL_WORD.search(sentence):
+    sentence = _ENUMERATOR.sub("", sentence, count=1)
+    if _COMMENTARY_START.search(sentence):
+        return False
+    if lang != "zh":
+        mentions = lexicon.find(sentence, "en")
+        return bool(mentions) and len(re.findall(r"[A-Za-z]+", sentence[: mentions[0].start])) <= 4
+    if _GOAL_WORD.search(sentence):
         return False
     first = _CLAUSE_CUT_ZH.split(sentence, 1)[0]
     return _starts_with_indicator(first, lexicon) or (
