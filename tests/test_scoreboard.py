@@ -101,3 +101,17 @@ def test_compare_jurisdictions():
     df = pd.DataFrame([row("target", 2025, 5.0), row("target", 2025, 5.5, jurisdiction="上海")])
     out = compare_targets(df, ("national", 2025), ("上海", 2025))
     assert out.iloc[0]["change"] == "changed" and out.iloc[0]["right"] == "≈5.5%"
+
+
+def test_chart_png_and_standalone_html(tmp_path):
+    from zhengce.chart import draw
+
+    df = pd.DataFrame([row("target", 2023, 5.0), row("outcome", 2023, 5.2, "exact"),
+                       row("target", 2024, 5.0), row("outcome", 2024, 4.4, "exact")])  # fmt: skip
+    board = scoreboard(df, "gdp_growth")
+    png = draw(board, tmp_path / "c.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    page = draw(board, tmp_path / "c.html").read_text(encoding="utf-8")
+    assert "<svg" in page and "target 2023" in page and "src=\"http" not in page
+    with pytest.raises(ValueError, match="must be"):
+        draw(board, tmp_path / "c.gif")
