@@ -31,7 +31,7 @@ def draw(board: pd.DataFrame, path: str | Path, *, title: str | None = None) -> 
     has_range = highs.notna() & (highs != targets)
     ax.vlines(years[has_range], targets[has_range], highs[has_range], colors="#9bb7d4", linewidth=6,
               label="target range")  # fmt: skip
-    ax.scatter(years, targets, marker="_", s=260, linewidths=2.5, color="#1f4e79", label="target", zorder=3)
+    ax.scatter(years, targets, marker="_", s=110, linewidths=2.5, color="#1f4e79", label="target", zorder=3)
     outcomes = board["outcome"].astype(float)
     ax.plot(years, outcomes, marker="o", color="#c0392b", label="outcome", zorder=4)
     for y, t, o, m in zip(years, targets, outcomes, board["met"], strict=True):
