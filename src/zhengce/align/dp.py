@@ -49,6 +49,8 @@ class Params:
     size_exponent: float = 1.0  # a bead of a×b sentences multiplies its cosine cost by (a·b)**this
     repeat_del_scale: float = 0.5  # a repeated sentence is cheaper to leave unpaired
     len_weight: float = 0.08  # times the squared length deviation (in standard deviations, capped at 4)
+    length_ratio: float = 4.0  # typical English characters per Chinese character in these reports
+    ratio_prior_weight: float = 10.0  # how many sentences' worth of weight that typical ratio gets
     anchor_weight: float = 0.35  # times the anchor disagreement in [-1, 1]
     exact_span_limit: int = (
         3000  # embed every span for real when the document has at most this many sentences
@@ -67,7 +69,12 @@ class _Costs:
     def __init__(self, z: Side, e: Side, p: Params) -> None:
         self.z, self.e, self.p = z, e, p
         total_z, total_e = float(z.lengths.sum()), float(e.lengths.sum())
-        self.ratio = max(total_e, 1.0) / max(total_z, 1.0)  # English characters per Chinese one
+        # English characters per Chinese one: the document's own ratio, pulled towards a typical
+        # value when there are too few sentences to trust it (and an orphan could skew it)
+        n_eff = float(min(z.n, e.n))
+        own = math.log(max(total_e, 1.0) / max(total_z, 1.0))
+        prior = math.log(p.length_ratio)
+        self.ratio = math.exp((n_eff * own + p.ratio_prior_weight * prior) / (n_eff + p.ratio_prior_weight))
         self.del_z = p.del_cost * z.del_scale
         self.del_e = p.del_cost * e.del_scale
 
