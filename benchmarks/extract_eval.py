@@ -30,18 +30,6 @@ NATIONAL = SHARED / "corpus" / "national-gwr-1954-2025.jsonl"
 PROVINCIAL = SHARED / "corpus" / "provincial-gwr-2025-docx.zip"
 SEEDS = SHARED / "seeds"
 
-# the scorers' unit vocabulary; finer units are exported as the nearest word it knows
-SCORER_UNITS = {"percent", "percentage_point", "persons", "yuan", "jin", "tonnes"}
-UNIT_ALIASES = {"person_times": "persons"}
-
-
-def scorer_unit(unit: str | None) -> str | None:
-    if unit is None:
-        return None
-    unit = UNIT_ALIASES.get(unit, unit)
-    return unit if unit in SCORER_UNITS else "other"
-
-
 def national_raws(years: range | None = None):
     from zhengce.model import RawDocument
 
@@ -119,6 +107,8 @@ def extract_all(items, minimal: bool):
 
 
 def write_kinds(docs, path: Path) -> None:
+    from zhengce.extract.statements import export_unit
+
     with path.open("w", encoding="utf-8") as f:
         for doc, _known in docs:
             for st in doc.statements:
@@ -134,7 +124,7 @@ def write_kinds(docs, path: Path) -> None:
                             "comparator": st.comparator,
                             "value": st.value,
                             "value_high": st.value_high,
-                            "unit": scorer_unit(st.unit),
+                            "unit": export_unit(st.unit),
                             "text": st.text,
                             "source": doc.source,
                         },

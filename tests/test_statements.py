@@ -229,3 +229,11 @@ def test_english_bulleted_targets():
     statements = extract_statements(make_doc(text, where="national"))
     targets = sorted((s.indicator, s.value) for s in statements if s.kind == "target")
     assert targets == [("cpi_growth", 2.0), ("gdp_growth", 4.5)]
+
+
+def test_export_units_use_the_coarse_vocabulary():
+    from zhengce.extract.statements import export_unit
+
+    assert [export_unit(u) for u in ("percent", "person_times", "mu", "usd", None)] == [
+        "percent", "persons", "other", "other", None,
+    ]  # fmt: skip

@@ -45,6 +45,21 @@ BUDGET_KEYS = frozenset(
 )
 CURRENCY_UNITS = frozenset({"yuan", "usd", "eur", "hkd", "jpy", "gbp"})
 
+# The coarse unit vocabulary of the targets/outcomes JSONL format (issue 3): finer units that
+# the extractor keeps (mu, km, person_times, usd, …) are written as the nearest word it knows.
+EXPORT_UNITS = frozenset({"percent", "percentage_point", "persons", "yuan", "jin", "tonnes", "other"})
+_EXPORT_ALIASES = {"person_times": "persons"}
+
+
+def export_unit(unit: str | None) -> str | None:
+    """The unit as the targets/outcomes JSONL format spells it: 人次 count as persons, 亩 or
+    公里 as "other"; None stays None (qualitative targets have no unit)."""
+    if unit is None:
+        return None
+    unit = _EXPORT_ALIASES.get(unit, unit)
+    return unit if unit in EXPORT_UNITS else "other"
+
+
 # --- where a report says what -----------------------------------------------------------------
 
 _ANCHOR_ZH = re.compile(r"目标(?:建议)?(?:是|为|建议为)\s*[:：]|预期目标是\s*[,，]")
