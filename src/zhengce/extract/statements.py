@@ -183,15 +183,17 @@ def extract_statements(doc: Document, lexicon: Lexicon | None = None) -> list[St
     norm = doc.norm if doc.norm is not None else NormText(doc.text, list(range(len(doc.text) + 1)))
     text = norm.text
     paras = _paragraphs(text)
+    fallback = doc.languages[0] if doc.languages and doc.languages[0] in ("zh", "en") else "zh"
+    langs = {p: line_language(text[p[0] : min(p[1], p[0] + 120)]) or fallback for p in paras}
     is_report = doc.kind == "government_work_report" or (doc.kind in ("other", "", None) and _has_anchor(text))
-    region = _layout(text, paras, doc.year, lex) if is_report else _Region()
+    region = _layout(text, paras, langs, doc.year, lex) if is_report else _Region()
     sent_starts = [s.norm_start for s in doc.sentences]
 
     out: list[Statement] = []
     multi_year = False
     last_year = re.compile(rf"{doc.year - 1}年(?![^,，。]{{0,4}}(?:与|比|和|至|到|-))") if doc.year else None
     for ps, pe in paras:
-        lang = line_language(text[ps : min(pe, ps + 120)]) or (doc.languages[0] if doc.languages else "zh")
+        lang = langs[(ps, pe)]
         looking_back = False  # outside the review: "过去一年，…" / "2024年，…" sums up last year
         for ss, se in split_sentences(text, lang, ps, pe, semicolons="never"):
             stext = text[ss:se]
@@ -256,18 +258,20 @@ def _anchor_ok(text: str, m: re.Match[str]) -> bool:
     return "预期" in text[max(0, m.start() - 2) : m.end()] or bool(_THIS_YEAR.search(before))
 
 
-def _is_heading(line: str) -> bool:
-    limit = 60 if line_language(line) == "zh" else 160
+def _is_heading(line: str, lang: str) -> bool:
+    limit = 60 if lang == "zh" else 160
     return len(line) <= limit and not re.search(r"[。;；]|[.!?]\s*$", line) and not line.startswith("——")
 
 
-def _layout(text: str, paras: list[tuple[int, int]], year: int | None, lexicon: Lexicon) -> _Region:
+def _layout(
+    text: str, paras: list[tuple[int, int]], langs: dict[tuple[int, int], str], year: int | None, lexicon: Lexicon
+) -> _Region:
     """Find the review part, the start of the plan, and the target lists of a report."""
     region = _Region()
     heads = []  # (para index, numbered, review?, plan?)
     for i, (s, e) in enumerate(paras):
         line = text[s:e]
-        if not _is_heading(line):
+        if not _is_heading(line, langs[(s, e)]):
             continue
         numbered = bool(_PART_NUMBER.match(line))
         rev = bool(_REVIEW_HEAD.search(line))
@@ -275,7 +279,7 @@ def _layout(text: str, paras: list[tuple[int, int]], year: int | None, lexicon: 
         if numbered or rev or plan:
             heads.append((i, numbered, rev, plan))
 
-    anchors = _anchor_lists(text, paras, lexicon)
+    anchors = _anchor_lists(text, paras, langs, lexicon)
     region.targets = anchors
     first_anchor = anchors[0][0] if anchors else None
 
@@ -298,14 +302,16 @@ def _layout(text: str, paras: list[tuple[int, int]], year: int | None, lexicon: 
     return region
 
 
-def _anchor_lists(text: str, paras: list[tuple[int, int]], lexicon: Lexicon) -> list[tuple[int, int]]:
+def _anchor_lists(
+    text: str, paras: list[tuple[int, int]], langs: dict[tuple[int, int], str], lexicon: Lexicon
+) -> list[tuple[int, int]]:
     """Spans of target lists: from "主要预期目标是：" to the end of its sentence, plus the
     sentences after it that still read as targets. When the anchor closes its paragraph, the
     list is in the paragraphs that follow (one target per line, say)."""
     spans = []
     for i, (ps, pe) in enumerate(paras):
         para = text[ps:pe]
-        lang = line_language(para) or "zh"
+        lang = langs[(ps, pe)]
         pattern = _ANCHOR_ZH if lang == "zh" else _ANCHOR_EN
         for m in pattern.finditer(para):
             if lang == "zh" and not _anchor_ok(para, m):
@@ -319,7 +325,7 @@ def _anchor_lists(text: str, paras: list[tuple[int, int]], lexicon: Lexicon) -> 
             end, first = start, True
             for bs, be in body:
                 stop = False
-                for ss, se in split_sentences(text, line_language(text[bs:be]) or lang, bs, be, semicolons="never"):
+                for ss, se in split_sentences(text, langs.get((bs, be), lang), bs, be, semicolons="never"):
                     if se <= start:
                         continue
                     if not first and not _continues_list(text[ss:se], lang, lexicon):
