@@ -839,7 +839,10 @@ def _compatible(ind, unit: str | None) -> bool:
         return True
     if ind.unit == "percent" and unit in CURRENCY_UNITS:
         return True
-    return any(ind.unit in family and unit in family for family in _UNIT_FAMILIES)
+    families = [f for f in _UNIT_FAMILIES if ind.unit in f]
+    if not families:
+        return unit in (ind.unit, None)
+    return any(unit in family for family in families)
 
 
 def _subject_words(before: str, lang: str, leading: bool = False) -> str:
