@@ -725,6 +725,7 @@ def _bare(ctx: _Ctx, clause: _Clause, ss: int, q: Quantity) -> bool:
         return False
     if ctx.lang != "zh":
         return _only_filler(before, ctx.lang)
+    before = re.sub(r"(?:19|20)\d\d年", "", before)  # "2024年达到1.3万亿元、增长5.8%"
     return not re.sub(r"[\s\d.%,、]", "", _FILLER_ZH.sub("", before))
 
 
@@ -874,7 +875,13 @@ def _kind_and_year(
             return TARGET, year
         return STATISTIC, explicit
     if ctx.kind == OUTCOME:
-        if _MULTI_YEAR_CLAUSE.search(clause.text) or re.search(r"从[^,，]{0,12}$", before) or len(_years(clause.text)) > 1:
+        # the 、-separated part of the clause around the number: "突破14万亿元、连续36年居全国首位"
+        # puts the level in one part and the streak in another
+        pos = ss + q.start - clause.start
+        lo = clause.text.rfind("、", 0, pos) + 1
+        hi = clause.text.find("、", ss + q.end - clause.start)
+        part = clause.text[lo : hi if hi >= 0 else len(clause.text)]
+        if _MULTI_YEAR_CLAUSE.search(part) or re.search(r"从[^,，]{0,12}$", before) or len(_years(clause.text)) > 1:
             return STATISTIC, explicit
         if explicit is not None and year is not None and explicit != year - 1:
             return STATISTIC, explicit
