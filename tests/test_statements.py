@@ -237,3 +237,25 @@ def test_export_units_use_the_coarse_vocabulary():
     assert [export_unit(u) for u in ("percent", "person_times", "mu", "usd", None)] == [
         "percent", "persons", "other", "other", None,
     ]  # fmt: skip
+
+
+def test_english_budget_commitments_name_the_bond_after_the_amount():
+    text = (
+        "II. Policy Orientation for 2031\n"
+        "This year, the deficit-to-GDP ratio is projected to be around 3.5 percent. We plan to issue "
+        "0.9 trillion yuan of ultra-long special treasury bonds and 2.1 trillion yuan of special-purpose "
+        "bonds for local governments.\n"
+    )
+    statements = extract_statements(make_doc(text, where="national"))
+    got = sorted((s.indicator, s.value, s.comparator) for s in statements if s.kind == "target")
+    assert got == [
+        ("deficit_ratio", 3.5, "around"),
+        ("local_special_bonds", 2.1e12, "exact"),
+        ("ultra_long_special_treasury_bonds", 0.9e12, "exact"),
+    ]
+
+
+def test_exceeded_is_a_floor():
+    text = "I. Review of Our Work in 2030\nLast year, grain output exceeded 650 million metric tons.\n"
+    [st] = extract_statements(make_doc(text, where="national"))
+    assert (st.kind, st.indicator, st.comparator, st.year) == ("outcome", "grain_output", "at_least", 2030)

@@ -113,7 +113,7 @@ _GROWTH_VERB = re.compile(r"增长|增速|增幅|涨幅|上涨|\bgr[eo]w|\bgrowt
 _SHARE_WORD = re.compile(r"占|比重|比例|\baccount(?:ing|s|ed)? for\b|\bshare\b|\bproportion\b", re.I)
 _CHANGE_VERB = re.compile(r"(?:比上年|比去年|同比)?(?:增加|减少|增产|减产|多|少|增长|下降|削减|压减|缩减|增发)$")
 _STRETCH = re.compile(r"(?:力争|争取|努力)(?:达到|实现)?\s*$|\b(?:strive|aim) (?:for|to)\b[^,;]{0,20}$", re.I)
-_AT_LEAST_VERB = re.compile(r"(?:跃上|迈上|跨上|突破|超过|逾)\s*$")
+_AT_LEAST_VERB = re.compile(r"(?:跃上|迈上|跨上|突破|超过|逾)\s*$|\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es)?|topped)\s*$", re.I)
 _RATE_TAIL = re.compile(r"^\s*/\s*[\u4e00-\u9fff]{1,2}\s*(左右|以上|以内|以下)")
 _TAIL_COMPARATOR = {"左右": "around", "以上": "at_least", "以内": "at_most", "以下": "at_most"}
 _QUOTES_OPEN = "“\"「『‘'"
@@ -681,28 +681,33 @@ def _nearest(
     provided only verbs, qualifiers and other values of it ("达到134.9万亿元、增长5%") stand
     between them."""
     base = ss - clause.start
-    qs, qe = base + q.start, base + q.number_end
+    qs, qe, q_end = base + q.start, base + q.number_end, base + q.end
     masked = list(clause.text)
     for o in others:
         for i in range(max(0, base + o.start), min(len(masked), base + o.end)):
             masked[i] = " "
     ctext = "".join(masked)
-    best, best_gap = None, None
+    # English names the indicator after the number in "X of Y" / "a drop of 3% in Y"
+    of_next = ctx.lang == "en" and bool(re.match(r"\s*(?:of|in)\b", clause.text[q_end:], re.I))
+    best, best_gap, best_after = None, None, False
     for m in mentions:
         if m.end <= qs:
-            gap_text = ctext[m.end : qs]
+            gap_text, after = ctext[m.end : qs], False
         elif ctx.lang == "en" and m.start >= qe:
-            gap_text = ctext[qe : m.start]
-            percent_of = re.match(r"\s*(?:%|percent|percentage points?)?\s*(?:in|of)\b", clause.text[qe:], re.I)
-            if q.unit in ("percent", "percentage_point") and not percent_of and gap_text.strip():
+            gap_text, after = ctext[min(max(qe, q_end), m.start) : m.start], True
+            if q.unit in ("percent", "percentage_point") and not of_next and gap_text.strip():
                 continue  # "5% in X" / "5 percent of X" name X after the number; "5% faster than X" does not
         else:
             continue
         if not _only_filler(gap_text, ctx.lang):
             continue
         distance = len(gap_text)
-        if best_gap is None or distance < best_gap or (distance == best_gap and m.end <= qs):
-            best, best_gap = m, distance
+        if of_next and after != best_after and best is not None:
+            better = after  # a following "of Y" beats any subject before the number
+        else:
+            better = best_gap is None or distance < best_gap or (distance == best_gap and not after)
+        if better:
+            best, best_gap, best_after = m, distance, after
     return best
 
 
