@@ -75,7 +75,7 @@ _PART_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|(?:[I
 _REVIEW_HEAD = re.compile(r"回顾|过去一年|过去五年|\breview\b", re.I)
 _PLAN_HEAD = re.compile(
     r"工作安排|主要任务|总体要求|总体部署|目标任务|重点工作|工作任务|工作的建议|工作建议|政府自身建设|主要目标|工作思路|"
-    r"\btasks\b|\brequirements\b|\btargets\b|\bpolicies\b",
+    r"\btasks\b|\brequirements\b|\btargets\b|\bpolic(?:y|ies)\b|\borientation\b",
     re.I,
 )
 _MULTI_YEAR_START = re.compile(r"^[^,，。]{0,24}?(?:以来的|过去|这|近)(?:五|十|5|10)年|^(?:五|十)年来|^(?:over )?the past (?:five|ten) years", re.I)
@@ -297,8 +297,10 @@ def _layout(
             end = first_anchor  # the targets are never part of the review
         region.review.append((start, end))
         region.plan_start = end
-    elif first_anchor is not None:
-        region.plan_start = first_anchor
+    else:
+        plan_heads = [paras[h[0]][0] for h in heads if h[3]]
+        starts = [p for p in (first_anchor, plan_heads[0] if plan_heads else None) if p is not None]
+        region.plan_start = min(starts) if starts else None
     return region
 
 
