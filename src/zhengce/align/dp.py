@@ -109,14 +109,14 @@ class _Costs:
         r = np.log((el + 10.0) / (self.ratio * zl + 10.0))
         sd = 0.1 + 1.0 / math.sqrt(zl + 1.0)
         cost = p.len_weight * np.minimum((r / sd) ** 2, 16.0)
-        za = z.span_anchors(a, iz)
-        ea = e.span_anchors(b, je)
-        na = float(za.sum())
-        ne = ea.sum(1)
-        if na or ne.any():
-            matched = np.minimum(ea, za[None, :]).sum(1)
+        na = float(z.span_anchor_totals(a, np.array([iz]))[0])
+        ne = e.span_anchor_totals(b, je)
+        if na:  # only then can anything match; the 128-wide comparison is the costly part
+            matched = np.minimum(e.span_anchors(b, je), z.span_anchors(a, iz)[None, :]).sum(1)
             unmatched = na + ne - 2.0 * matched
             cost = cost + p.anchor_weight * (unmatched - matched) / (unmatched + matched + 1.0)
+        elif ne.any():
+            cost = cost + p.anchor_weight * ne / (ne + 1.0)
         return cost
 
 

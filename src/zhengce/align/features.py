@@ -49,6 +49,7 @@ class Side:
         self._anc_cum = np.vstack(
             [np.zeros((1, self.anchors.shape[1]), np.float32), np.cumsum(self.anchors, 0)]
         )
+        self._tot_cum = np.concatenate([[0.0], np.cumsum(self.anchors.sum(1))])
         self.norms = np.ones((MAX_SPAN, self.n), dtype=np.float32)
 
     @property
@@ -58,6 +59,10 @@ class Side:
     def span_lengths(self, k: int, starts: np.ndarray) -> np.ndarray:
         ends = np.minimum(starts + k, self.n)
         return self._len_cum[ends] - self._len_cum[starts]
+
+    def span_anchor_totals(self, k: int, starts: np.ndarray) -> np.ndarray:
+        ends = np.minimum(starts + k, self.n)
+        return self._tot_cum[ends] - self._tot_cum[starts]
 
     def span_anchors(self, k: int, starts: np.ndarray | int) -> np.ndarray:
         ends = np.minimum(np.asarray(starts) + k, self.n)
