@@ -53,8 +53,16 @@ class IngestReport:
 class Corpus:
     """A collection of processed documents in one DuckDB file."""
 
-    def __init__(self, path: str | Path | None = None, *, read_only: bool = False, workers: int | None = None) -> None:
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        read_only: bool = False,
+        workers: int | None = None,
+        extract: bool = True,
+    ) -> None:
         self.workers = workers if workers is not None else _default_workers()
+        self.extract = extract  # False skips statement extraction (benchmarks measure its cost)
         try:
             self.store: Store = open_store(path, read_only=read_only)
         except StoreError as exc:
@@ -107,7 +115,7 @@ class Corpus:
         # here, one transaction each, in the order they were read. At most `window` are in flight.
         queue: deque[Callable[[], IngestResult]] = deque()
         seen: set[str] = set()
-        pool = _Pool(self.workers)
+        pool = _Pool(self.workers, extract=self.extract)
         window = max(2, 2 * self.workers)
         try:
             for item in read_paths([str(p) for p in paths], read_options):
@@ -368,22 +376,23 @@ class _Pool:
     copy the open database connection and its threads.
     """
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, **process_kwargs: Any) -> None:
         self.workers = workers
+        self.kwargs = process_kwargs
         self.executor: Any = None
         self.submitted = 0
 
     def submit(self, raw: RawDocument, overrides: dict[str, Any]) -> Any:
         self.submitted += 1
         if self.workers <= 1 or self.submitted == 1:
-            return _Done(raw, overrides)
+            return _Done(raw, overrides, self.kwargs)
         if self.executor is None:
             import multiprocessing as mp
             from concurrent.futures import ProcessPoolExecutor
 
             method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
             self.executor = ProcessPoolExecutor(self.workers, mp_context=mp.get_context(method))
-        return self.executor.submit(pipeline.process, raw, overrides)
+        return self.executor.submit(pipeline.process, raw, overrides, **self.kwargs)
 
     def close(self) -> None:
         if self.executor is not None:
@@ -393,11 +402,11 @@ class _Pool:
 class _Done:
     """An inline 'future': processes when asked for the result, raising as a future would."""
 
-    def __init__(self, raw: RawDocument, overrides: dict[str, Any]) -> None:
-        self.raw, self.overrides = raw, overrides
+    def __init__(self, raw: RawDocument, overrides: dict[str, Any], kwargs: dict[str, Any]) -> None:
+        self.raw, self.overrides, self.kwargs = raw, overrides, kwargs
 
     def result(self) -> Document:
-        return pipeline.process(self.raw, self.overrides)
+        return pipeline.process(self.raw, self.overrides, **self.kwargs)
 
 
 def _default_workers() -> int:
