@@ -60,3 +60,9 @@ def test_missing_number_is_found_with_its_unit():
     [(_, _, unit)] = find_missing_numbers("城乡居民基础养老金最低标准再提高元")
     assert unit == "yuan"
     assert find_missing_numbers("raised by 20 yuan") == []
+
+
+def test_completion_rates_may_exceed_100():
+    assert [v for _, v in verdicts("年度计划投资完成率118.5%", "zh")] == [None]
+    assert [v for _, v in verdicts("Spending accounted for 104% of the annual budget.")] == [None]
+    assert verdicts("Spending accounted for 104% of the province's output.")[0][1] is not None

@@ -7,7 +7,8 @@ value is not silently repaired: the statement keeps the number as written and is
 must have been. The rules are about how numbers break, not about any one document:
 
 * a share, rate or proportion above 100% is impossible -> put the decimal point back so the
-  value falls in 0-100 (662 -> 66.2, 533 -> 53.3);
+  value falls in 0-100 (662 -> 66.2, 533 -> 53.3); ratios of an outcome to a plan or budget
+  (完成率, 占预算数的) are the exception, they may exceed 100%;
 * digits glued straight onto a Latin word, followed by a unit ("year-on-year1%", "rate5
   percentage points"), are the fraction of the nearest number before them (9 and 1 -> 9.1);
 * a change verb followed straight by a unit ("raised by yuan", "提高元") lost its number
@@ -62,6 +63,8 @@ _GROWTH_WORDS = re.compile(
     r"\bsurge[sd]?\b|\bexpan(?:d|ded|sion)\b|增长|增速|增幅|涨幅|上涨|增加|提高|扩大)",
     re.I,
 )
+# ratios of an outcome to a plan or budget may well exceed 100% ("投资完成率129.6%", "占预算数的106%")
+_MAY_EXCEED = re.compile(r"完成|预算|计划|目标|执行|超额|\bcomplet|\bbudget|\bplan|\btarget|\bfulfil", re.I)
 # digits glued onto a Latin letter and followed by a percent-like unit: "year-on-year1%", "rate5 percentage points"
 _GLUED = re.compile(r"(?<=[A-Za-z])(\d{1,2})(?=\s*(?:%|percent\b|percentage\s+points?\b|个百分点|百分点))")
 _CLAUSE_BREAK = re.compile(r"[,;，；。!?！？]")
@@ -91,7 +94,7 @@ def _share_context(text: str, number_start: int) -> bool:
     if breaks:
         window = window[breaks[-1].end() :]
     shares = list(_SHARE_WORDS.finditer(window))
-    if not shares:
+    if not shares or _MAY_EXCEED.search(window):
         return False
     growth = list(_GROWTH_WORDS.finditer(window))
     if not growth:
@@ -107,7 +110,8 @@ def check_share(text: str, q: ValueSpan) -> Suspicion | None:
     """A share or rate above 100% cannot be right; suggest the reading with the point put back."""
     if q.unit != "percent" or q.value is None or q.value <= 100 or q.value_high is not None:
         return None
-    if not _share_context(text, q.number_start):
+    after = _CLAUSE_BREAK.split(text[q.number_end : q.number_end + 30], 1)[0]
+    if not _share_context(text, q.number_start) or _MAY_EXCEED.search(after):
         return None
     suggestion = suggest_decimal(q.value)
     why = f"a share or rate of {_fmt(q.value)}% is above 100%"
