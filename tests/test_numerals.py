@@ -169,3 +169,8 @@ def test_parse_chinese_and_english_words_directly() -> None:
         parse_chinese("1200")
     with pytest.raises(ValueError):
         parse_english_words("lots")
+
+
+def test_spaced_decimal_point():
+    assert parse_number("8 .8") == 8.8
+    assert parse_number("8. 8") == 8.8

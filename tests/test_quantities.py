@@ -507,3 +507,14 @@ def test_whole_national_corpus_is_fast_and_sane(national_corpus: list[str]) -> N
             assert q.unit is None or q.unit in UNITS
             # no year was reported as a duration
             assert not (q.unit == "years" and 1900 <= q.value <= 2100)
+
+
+@pytest.mark.parametrize("text", ["经济增长8 .8 %", "经济增长8. 8%", "经济增长8 . 8 %"])
+def test_decimal_point_split_off_by_scraping(text):
+    (q,) = parse_quantities(text)
+    assert (q.value, q.unit) == (8.8, "percent")
+
+
+def test_sentence_end_after_a_number_is_not_a_decimal_point():
+    values = [q.value for q in parse_quantities("共建成8. 下一步增长5%")]
+    assert values == [8.0, 5.0]

@@ -131,6 +131,8 @@ _MIXED = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:[十百千万亿]+[0-9]+(?:\.[0-9]+)
 # the recursive Chinese parser), so they are refused before any parsing.
 _MAX_LEN = 80
 _DIGIT_GAP = re.compile(r"(?<=[0-9])[ \u00a0]+(?=[0-9])")
+# "8 .8" / "8. 8": a decimal point that scraping separated from its digits
+_POINT_GAP = re.compile(r"(?<=[0-9])[ \u00a0]*\.[ \u00a0]*(?=[0-9])")
 _MIDDLE_DOT = re.compile(r"(?<=[0-9])[·・](?=[0-9])")
 
 
@@ -330,6 +332,7 @@ def parse_number(s: str) -> float:
     if len(t) > _MAX_LEN:
         raise ValueError(f"not a number: {s[:20]!r}… ({len(s)} characters is too long for one number)")
     t = _DIGIT_GAP.sub("", t).replace("，", ",")
+    t = _POINT_GAP.sub(".", t)
     t = _MIDDLE_DOT.sub(".", t)
     try:
         m = _ARABIC_WITH_SCALE.fullmatch(t)
