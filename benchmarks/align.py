@@ -6,9 +6,10 @@
 Documents come from :mod:`zhengce.align.synthetic` (sentence pairs written for it, with some
 joined and some untranslated sentences), so the gold alignment is known and strict F1 is
 reported beside the cost. Each size runs in a fresh process, so ``ru_maxrss`` is that size's
-own peak; ``tracemalloc`` gives the peak of Python and numpy allocations during the alignment
-(the model weights, loaded before it starts, are not in that figure but are in ru_maxrss).
-Time includes embedding every sentence. Growth is linear when time/pair and memory/pair stay
+own peak; ``tracemalloc`` (in a second, untimed run) gives the peak of Python and numpy
+allocations during the alignment (the model weights, loaded before it starts, are not in that
+figure but are in ru_maxrss). Time includes embedding every sentence. The machine is shared:
+compare ms/pair across sizes of the same run, and rerun when the load average is high. Growth is linear when time/pair and memory/pair stay
 flat as the size doubles; the last line fits the exponent of time ~ pairs^k.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import resource
 import statistics
 import subprocess
@@ -42,17 +44,24 @@ def strict_f1(gold: list[tuple[list[int], list[int]]], pred: list[tuple[list[int
 
 
 def one_size(n_pairs: int, trace: bool) -> dict[str, float]:
-    """Align one synthetic document of ``n_pairs`` pairs in this process and measure it."""
+    """Align one synthetic document of ``n_pairs`` pairs in this process and measure it.
+
+    The timed run goes without tracemalloc, which doubles the time of pure-Python code such as
+    the encoder's tokenizer; a second, traced run measures the allocation peak.
+    """
     zh, en, gold = synthetic_parallel(n_pairs, seed=n_pairs)
+    load = os.getloadavg()[0]  # other work on a shared machine skews the timing; say how much
     enc = get_encoder()
     enc.encode(["warm-up"])  # load the model outside the timed region
-    if trace:
-        tracemalloc.start()
     t0 = time.perf_counter()
     beads = align(zh, en, enc)
     seconds = time.perf_counter() - t0
-    traced = tracemalloc.get_traced_memory()[1] if trace else 0
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    traced = 0
     if trace:
+        tracemalloc.start()
+        align(zh, en, enc)
+        traced = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
     return {
         "pairs": n_pairs,
@@ -60,8 +69,9 @@ def one_size(n_pairs: int, trace: bool) -> dict[str, float]:
         "en": len(en),
         "seconds": seconds,
         "traced_peak_mb": traced / 2**20,
-        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "maxrss_mb": maxrss,
         "strict_f1": strict_f1(gold, [(b.zh, b.en) for b in beads]),
+        "load": load,
     }
 
 
@@ -122,7 +132,7 @@ def main() -> int:
         rows.append(r)
         print(
             f"{r['pairs']:>6} {r['zh']:>6} {r['en']:>6} {r['seconds']:>8.1f} {1000 * r['seconds'] / n:>8.2f} "
-            f"{r['traced_peak_mb']:>10.1f} {r['maxrss_mb']:>10.1f} {r['strict_f1']:>7.4f}",
+            f"{r['traced_peak_mb']:>10.1f} {r['maxrss_mb']:>10.1f} {r['strict_f1']:>7.4f} {r['load']:>5.1f}",
             flush=True,
         )
     report["sizes"] = rows

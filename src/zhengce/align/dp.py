@@ -34,7 +34,6 @@ from .errors import AlignError
 from .features import Side, build_sides, embed_spans
 
 BEAD_TYPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 0), (0, 1))
-_DEL_ZH = BEAD_TYPES.index((1, 0))
 _DEL_EN = BEAD_TYPES.index((0, 1))
 
 
@@ -52,9 +51,7 @@ class Params:
     length_ratio: float = 4.0  # typical English characters per Chinese character in these reports
     ratio_prior_weight: float = 10.0  # how many sentences' worth of weight that typical ratio gets
     anchor_weight: float = 0.35  # times the anchor disagreement in [-1, 1]
-    exact_span_limit: int = (
-        3000  # embed every span for real when the document has at most this many sentences
-    )
+    exact_span_limit: int = 1000  # up to this many sentences, every span is embedded for real
     recheck_cost: float = 0.75  # 1-1 beads costing more than this are rechecked with real span embeddings
     low_score: float = 0.3  # beads scoring below this are flagged "low_score"
 
