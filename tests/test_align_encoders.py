@@ -75,3 +75,8 @@ def test_e5_encoder_gives_unit_rows() -> None:
     v = enc.encode(["提高义务教育质量。", "We will improve the quality of compulsory education."])
     assert v.shape == (2, 384)
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+
+
+def test_align_accepts_an_encoder_name() -> None:
+    with pytest.raises(AlignError, match="unknown encoder"):
+        align(["经济。"], ["Economy."], "no-such-encoder")

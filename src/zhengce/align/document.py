@@ -87,7 +87,7 @@ def run_limits(zh_runs: list[int], en_runs: list[int], slack: int = 1) -> tuple[
     return lo, hi
 
 
-def align_document(doc: Document, encoder: Encoder | None = None) -> list[Bead]:
+def align_document(doc: Document, encoder: Encoder | str | None = None) -> list[Bead]:
     """Align the Chinese and English sentences of one interleaved bilingual document."""
     zh = [s for s in doc.sentences if s.lang == "zh"]
     en = [s for s in doc.sentences if s.lang == "en"]
@@ -122,7 +122,7 @@ def _part_starts(doc: Document, sentences: list[Sentence]) -> list[tuple[int, in
     return out
 
 
-def align_pair(doc_zh: Document, doc_en: Document, encoder: Encoder | None = None) -> list[Bead]:
+def align_pair(doc_zh: Document, doc_en: Document, encoder: Encoder | str | None = None) -> list[Bead]:
     """Align a Chinese document with its English translation (beads hold each one's sentence ids)."""
     zh = sorted(doc_zh.sentences, key=lambda s: s.start)
     en = sorted(doc_en.sentences, key=lambda s: s.start)

@@ -256,7 +256,7 @@ def repeats(sentences: Sequence[str], min_chars: int = 6) -> np.ndarray:
 def align(
     zh: list[str],
     en: list[str],
-    encoder: Encoder | None = None,
+    encoder: Encoder | str | None = None,
     *,
     band: int | None = None,
     exact_spans: bool | None = None,
@@ -266,6 +266,8 @@ def align(
     limits: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> list[Bead]:
     """Align Chinese sentences with English ones; beads hold indices into ``zh`` and ``en``.
+
+    ``encoder`` is an :class:`Encoder`, an encoder name for :func:`get_encoder`, or None (default).
 
     ``band`` is the half-width of the searched band (default 8 sentences); ``exact_spans``
     forces (True) or forbids (False) embedding every 2- and 3-sentence span for real (default:
@@ -289,7 +291,7 @@ def align(
         return [Bead([i], [], 0.0, "unaligned") for i in range(len(zh))] + [
             Bead([], [j], 0.0, "unaligned") for j in range(len(en))
         ]
-    enc = encoder or get_encoder()
+    enc = get_encoder(encoder or "default") if encoder is None or isinstance(encoder, str) else encoder
     exact = (len(zh) + len(en) <= p.exact_span_limit) if exact_spans is None else exact_spans
     zr = repeats(zh) if zh_repeats is None else np.asarray(zh_repeats, dtype=bool)
     er = repeats(en) if en_repeats is None else np.asarray(en_repeats, dtype=bool)

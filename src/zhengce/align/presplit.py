@@ -70,7 +70,7 @@ def align_files(
     zh_path: str | Path,
     en_path: str | Path,
     out: str | Path | TextIO | None = None,
-    encoder: Encoder | None = None,
+    encoder: Encoder | str | None = None,
 ) -> list[Bead]:
     """Align two pre-split files and write the bead lines to ``out`` (a path, a stream, or "-"/None for stdout)."""
     from .dp import align
