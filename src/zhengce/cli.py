@@ -125,13 +125,19 @@ def ingest(
         counts = report.summary()
         line = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "nothing found"
         if (fmt or ("table" if sys.stdout.isatty() else None)) == "table":
-            interesting = rows[rows.status.isin(["ingested", "updated", "failed"])]
-            if len(interesting):
-                show_rows(interesting, "table", title=f"{c.path}")
-        elif fmt:
-            show_rows(rows, fmt)
-        for r in report.failed:
-            err.print(f"[red]failed[/] {r.source}: {r.message}", highlight=False, soft_wrap=True)
+            # a person gets the counts and the reasons; every file's row is one --format away
+            summary = pd.DataFrame(
+                [{"status": s, "documents": n} for s, n in counts.items() if n], columns=["status", "documents"]
+            )
+            show_rows(summary, "table", title=f"ingest → {c.path}")
+            if report.failed:
+                failed = rows[rows.status == "failed"][["source", "message"]].rename(columns={"message": "reason"})
+                show_rows(failed, "table", title="failed")
+        else:
+            if fmt:
+                show_rows(rows, fmt)
+            for r in report.failed:
+                err.print(f"[red]failed[/] {r.source}: {r.message}", highlight=False, soft_wrap=True)
         err.print(f"{line} → {c.path}", highlight=False)
         if report.failed:
             raise typer.Exit(1)
