@@ -121,3 +121,14 @@ def test_documents_filters_and_resolve(corpus, tmp_path):
     assert corpus.resolve(doc_id[:6]) == doc_id
     with pytest.raises(zc.ZhengceError, match="no document"):
         corpus.resolve("nothing-like-this")
+
+
+def test_a_title_fragment_names_a_document_when_it_is_unique(corpus, tmp_path):
+    write(tmp_path / "report.txt", REPORT_ZH)
+    write(tmp_path / "news.txt", NEWS_EN)
+    corpus.ingest([tmp_path])
+    assert corpus.document("示例市").year == 2031
+    write(tmp_path / "more" / "report2.txt", REPORT_ZH.replace("示例市", "示例市第二"))
+    corpus.ingest([tmp_path / "more"])
+    with pytest.raises(zc.ZhengceError, match="matches 2 documents"):
+        corpus.resolve("示例市")

@@ -171,7 +171,7 @@ class Corpus:
     # -- documents ------------------------------------------------------------------------
     def resolve(self, ref: str) -> str:
         """A document id from an id, id prefix, title, source path or file name."""
-        rows = self.store.find_documents(ref)
+        rows = self.store.find_documents(ref) or (self.store.search_titles(ref) if len(ref) >= 2 else [])
         if not rows:
             raise ZhengceError(f"no document matches {ref!r} (try `zhengce docs` for ids and titles)")
         ids = {r["id"] for r in rows}
@@ -336,8 +336,11 @@ class Corpus:
 
         left = (_jurisdiction(left[0]), int(left[1]))
         right = (_jurisdiction(right[0]), int(right[1]))
-        df = self.statements(kind="target", jurisdiction=None)
-        return compare_targets(df, left, right)
+        df = compare_targets(self.statements(kind="target"), left, right)
+        if left[1] == right[1] and left[0] != right[0]:  # place against place: no "added" or "dropped"
+            words = {"added": f"only {right[0]}", "dropped": f"only {left[0]}", "changed": "differs"}
+            df["change"] = df["change"].map(lambda c: words.get(c, c))
+        return df
 
     def indicators(self) -> pd.DataFrame:
         """Indicators with how many targets and outcomes mention them."""

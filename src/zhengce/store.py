@@ -281,6 +281,14 @@ class Store:
             [ref, ref if len(ref) >= 4 else "\x00", ref, ref, resolved, base],
         )
 
+    def search_titles(self, fragment: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Documents whose title or file name contains ``fragment`` (a fallback for naming documents)."""
+        cols = ", ".join(_q(c) for c in DOC_COLUMNS)
+        return self.query(
+            f"SELECT {cols} FROM documents WHERE contains(title, ?) OR contains(file_name, ?) ORDER BY year, title LIMIT ?",
+            [fragment, fragment, limit],
+        )
+
     def blocks(self, doc_id: str) -> list[Block]:
         rows = self.query("SELECT * EXCLUDE (doc_id) FROM blocks WHERE doc_id = ? ORDER BY id", [doc_id])
         return [Block(**r) for r in rows]
