@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 
 from .corpus import TABLES, Corpus, IngestResult, ZhengceError
-from .output import FORMATS, write_rows
+from .output import FORMATS, console, write_rows
 
 app = typer.Typer(
     help="zhengce (政策): China's policy documents as data you can search, compare and track.",
@@ -179,14 +179,14 @@ def show(
             if fmt and fmt != "table":
                 show_rows(c.blocks(d.id), fmt)
             else:
-                render_structure(d, Console())
+                render_structure(d, console())
         elif sentences:
             df = c.sentences(d.id)
             show_rows(df, fmt, title=d.title)
         elif bilingual:
-            render_bilingual(c, d, Console())
+            render_bilingual(c, d, console())
         else:
-            render_header(d, Console())
+            render_header(d, console())
 
 
 @app.command()

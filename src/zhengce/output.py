@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from rich.console import Console
 
 FORMATS = ("table", "csv", "json", "jsonl", "parquet")
 
@@ -73,8 +74,13 @@ def _plain(v: Any) -> Any:
     return v
 
 
+def console() -> Console:
+    """A terminal gets its own width; a pipe or a file (a log, a CI run) gets a wide fixed one
+    instead of Rich's 80 columns, which folds Chinese titles into towers."""
+    return Console(width=None if sys.stdout.isatty() else 160)
+
+
 def _print_table(df: pd.DataFrame, title: str | None, out: str | Path | None) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(title=title, show_lines=False, header_style="bold")
@@ -83,7 +89,7 @@ def _print_table(df: pd.DataFrame, title: str | None, out: str | Path | None) ->
     for row in records(df):
         table.add_row(*("" if v is None else str(v) for v in row.values()))
     if out is None or str(out) == "-":
-        Console().print(table)
+        console().print(table)
     else:
         with open(out, "w", encoding="utf-8") as fh:
             Console(file=fh, width=200).print(table)
