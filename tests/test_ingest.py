@@ -132,3 +132,15 @@ def test_a_title_fragment_names_a_document_when_it_is_unique(corpus, tmp_path):
     corpus.ingest([tmp_path / "more"])
     with pytest.raises(zc.ZhengceError, match="matches 2 documents"):
         corpus.resolve("示例市")
+
+
+def test_a_huge_single_line_is_refused_with_a_reason(corpus, tmp_path, monkeypatch):
+    from zhengce import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_CHARS", 1000)  # the real cap is 2 million characters
+    write(tmp_path / "one-line.txt", "增长5%，" * 400)
+    write(tmp_path / "fine.txt", REPORT_ZH)
+    report = corpus.ingest([tmp_path])
+    (failed,) = report.failed
+    assert failed.source.endswith("one-line.txt") and "split it" in failed.message
+    assert report.count("ingested") == 1

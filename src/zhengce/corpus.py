@@ -150,6 +150,12 @@ class Corpus:
             note = "same content as an earlier file in this batch" if doc_id in seen else None
             return lambda: IngestResult(raw.source, "unchanged", doc_id, title, note)
         seen.add(doc_id)
+        if len(raw.text) > pipeline.MAX_CHARS:
+            message = (
+                f"document has {len(raw.text):,} characters, more than the {pipeline.MAX_CHARS:,} zhengce "
+                f"processes as one document: split it into smaller files"
+            )
+            return partial(IngestResult, raw.source, "failed", doc_id, message=message)
         if overrides:
             raw.meta["overrides"] = overrides
         future = pool.submit(raw, overrides)

@@ -23,6 +23,11 @@ from .text.normalise import normalise
 # then processed again on the next ingest instead of being reported "unchanged".
 PIPELINE_VERSION = "1"
 
+# The longest national report is about 40,000 characters. A "document" fifty times longer is
+# almost certainly a dump or a mistake, and processing it would take minutes and gigabytes, so it
+# is refused with a message instead (see Corpus.ingest).
+MAX_CHARS = 2_000_000
+
 
 def content_id(text: str) -> str:
     """Documents are keyed by their content, so the same text read twice is stored once."""
