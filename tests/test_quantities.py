@@ -518,3 +518,71 @@ def test_decimal_point_split_off_by_scraping(text):
 def test_sentence_end_after_a_number_is_not_a_decimal_point():
     values = [q.value for q in parse_quantities("共建成8. 下一步增长5%")]
     assert values == [8.0, 5.0]
+
+
+# --- the fast paths must find exactly what the plain regexes find ----------------------------------
+
+_FUZZ_ALPHABET = list(
+    "0123456789一二两三十百千万亿零〇分之点多余年人元%. ,、-至to$¥USrmbRMBſKtensixfoz第约近超过"
+)
+_FUZZ_WORDS = [
+    "five",
+    "Twenty-one",
+    "nine",
+    "RMB",
+    "US$",
+    "百分之",
+    "不超过",
+    "about ",
+    "No. ",
+    "more than ",
+    "\n",
+]
+
+
+def _fuzz_texts(n: int, seed: int) -> list[str]:
+    import random
+
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = [
+            rnd.choice(_FUZZ_WORDS) if rnd.random() < 0.15 else rnd.choice(_FUZZ_ALPHABET) for _ in range(40)
+        ]
+        out.append("".join(parts))
+    return out
+
+
+def test_atom_scan_matches_plain_finditer() -> None:
+    """Trying the atom regex only at candidate starts finds what finditer over every position finds."""
+    from zhengce.extract.quantities import _ATOM, _atom_matches
+
+    for t in _fuzz_texts(3000, seed=7):
+        assert [m.span() for m in _atom_matches(t)] == [m.span() for m in _ATOM.finditer(t)], t
+
+
+def test_window_prefilter_never_hides_a_qualifier_or_label() -> None:
+    """Whenever the cheap last-character test says no, the lead-qualifier and label regexes agree."""
+    from zhengce.extract.quantities import (
+        _LABEL_BEFORE,
+        _LABEL_FINALS,
+        _LEAD_FINALS,
+        _LEAD_RE,
+        _may_end_with,
+    )
+
+    for t in _fuzz_texts(2000, seed=11):
+        for hi in range(len(t) + 1):
+            lo = max(0, hi - 24)
+            if not _may_end_with(t, lo, hi, _LEAD_FINALS):
+                assert _LEAD_RE.search(t, lo, hi) is None, (t, hi)
+            if not _may_end_with(t, lo, hi, _LABEL_FINALS):
+                assert _LABEL_BEFORE.search(t[lo:hi]) is None, (t, hi)
+
+
+def test_qualifiers_and_labels_still_found_through_the_prefilter() -> None:
+    check("力争控制在3%以内", [(3, None, "percent", "at_most")])
+    check("不超过 5%", [(5, None, "percent", "at_most")])
+    check("grew by ABOUT 5 percent", [(5, None, "percent", "around")], "en")
+    assert parse_quantities("第3项", "zh") == []
+    assert parse_quantities("see Table 4 above", "en") == []

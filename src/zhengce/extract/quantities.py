@@ -21,6 +21,7 @@ How it works, and why:
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -277,6 +278,32 @@ _ATOM = re.compile(
 
 _EN_UNIT_COMPILED = [(re.compile(src, re.IGNORECASE), info) for src, info in _EN_UNITS]
 
+# Every character an _ATOM match can start with: the prefixes (百分之, 千分之, US$, $, ¥, ￥, rmb),
+# Arabic digits, Chinese numerals, and the first letters of the English number words. Trying
+# _ATOM only where one of these stands is three times faster than letting finditer try it at
+# every position (most characters of a report cannot start a number), and finds the same
+# matches. The class is case-insensitive like the parts of _ATOM it stands for, so it folds
+# letters the same way (ſ is an s). Keep it in step with _ATOM: test_quantities checks both
+# agree on random text.
+_ATOM_START = re.compile(r"(?i:[0-9零〇○一二两三四五六七八九十百千万亿U$¥￥rtfsenzo])")
+
+
+def _atom_matches(t: str) -> list[re.Match[str]]:
+    """The matches ``_ATOM.finditer(t)`` yields, found by trying _ATOM only at candidate starts."""
+    out: list[re.Match[str]] = []
+    find, match = _ATOM_START.search, _ATOM.match
+    pos = 0
+    while (c := find(t, pos)) is not None:
+        p = c.start()
+        m = match(t, p)
+        if m is None:
+            pos = p + 1
+        else:
+            out.append(m)
+            pos = m.end()  # _ATOM never matches the empty string, so this always moves on
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # Qualifiers: leading ones are matched against the text just before an atom (anchored at its
 # end), trailing ones against the text just after it (anchored at its start).
@@ -383,9 +410,12 @@ _MONTHS = (
 )
 _MONTH_BEFORE = re.compile(r"(?<![A-Za-z])(?:" + _MONTHS + r")\.?" + _SP + r"+$")
 _MONTH_AFTER = re.compile(r"^" + _SP + r"+(?:" + _MONTHS + r")\b")
+_LABEL_WORDS_EN = (
+    "no.", "nos.", "article", "chapter", "section", "item", "phase", "round", "number", "grade", "level",
+    "class", "version", "aspect", "keyword", "part", "step", "stage", "tier", "batch", "figure", "table",
+)  # fmt: skip
 _LABEL_BEFORE = re.compile(
-    r"(?:第|(?<![A-Za-z])(?i:no\.|nos\.|article|chapter|section|item|phase|round|number|grade|level|class"
-    r"|version|aspect|keyword|part|step|stage|tier|batch|figure|table))" + _SP + r"*$"
+    r"(?:第|(?<![A-Za-z])(?i:" + "|".join(re.escape(w) for w in _LABEL_WORDS_EN) + r"))" + _SP + r"*$"
 )
 _DATE_SUFFIX = re.compile(
     _SP + r"*(?:月|日|号|届|季度|时|点(?![0-9零〇一二三四五六七八九])|时期|世纪|代|版|】)"
@@ -396,6 +426,37 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t\u3000]*$")
 _LABEL_AFTER = re.compile(r"^(?:\.(?![0-9])|、|\)|）|．)")
 _ORDINAL_AFTER = re.compile(r"(?i:st|nd|rd|th)\b")
 _IDIOMS = ("千家万户", "千千万万", "成千上万", "一家一户", "万众一心", "千方百计", "一带一路", "一国两制")
+_IDIOM_RE = re.compile("|".join(_IDIOMS))
+
+
+def _finals(words: object) -> frozenset[str]:
+    """The last characters of ``words``, in both cases: what a ``word<spaces>$`` match ends on."""
+    return frozenset(ch for w in words for ch in (w[-1], w[-1].upper(), w[-1].lower()))  # type: ignore[attr-defined]
+
+
+# _LEAD_RE and _LABEL_BEFORE look for a word ending a window of text; running them costs far more
+# than a glance at the window's last character, which rules most atoms out (增长5%, 达到3万亿元).
+_LEAD_FINALS = _finals(_LEAD_ZH) | _finals(_LEAD_EN)
+_LABEL_FINALS = _finals(("第", *_LABEL_WORDS_EN))
+
+
+def _may_end_with(t: str, lo: int, hi: int, finals: frozenset[str]) -> bool:
+    """False when no word ending in one of ``finals`` can close ``t[lo:hi]`` (spaces aside).
+
+    Only ASCII and CJK characters are ruled out: they fold case simply, so ``finals`` lists every
+    one that can match. Anything else (ſ matches s case-insensitively), and a final newline (which
+    ``$`` may stand before), leave the decision to the regex.
+    """
+    i = hi - 1
+    while i >= lo and t[i] in " \t\u00a0":
+        i -= 1
+    if i < lo:
+        return False  # spaces only: no word at all
+    ch = t[i]
+    if ch in finals or ch == "\n":
+        return True
+    return not (ch.isascii() or "\u4e00" <= ch <= "\u9fff")
+
 
 _LANGS = (None, "zh", "en", "bilingual")
 # Characters after which a hyphen joins a range rather than starting a negative number.
@@ -427,6 +488,7 @@ class _Atom:
     drop: str | None = None  # reason to drop (year, date, label, glued, bare word numeral)
 
 
+@functools.lru_cache(maxsize=1024)
 def _unit_info(unit_text: str) -> tuple[str, str | None, float] | None:
     u = unit_text.strip(" \t\u00a0")
     if not u:
@@ -439,8 +501,25 @@ def _unit_info(unit_text: str) -> tuple[str, str | None, float] | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
+def _value_and_factor(num_text: str, scale_text: str) -> tuple[float, float] | None:
+    """The value of a number with its scale, and the scale's factor; None when it is no number.
+
+    Cached: a report repeats the same few hundred numbers (5%, 1万亿元), and parsing one costs
+    more than finding it.
+    """
+    try:
+        # parse number and scale together: 3.9万亿 is exactly 3.9e12, 3.9 × 1e12 is not
+        sep = " " if scale_text[:1].isascii() else ""
+        return parse_number(num_text + sep + scale_text), float(scale_multiplier(scale_text))
+    except ValueError:
+        return None
+
+
 def _make_atom(m: re.Match[str], t: str, lang: str | None) -> _Atom | None:
-    num_text = m.group("num")
+    prefix_text, num_text, more1, scale_group, more2, unit_group, per_group = m.group(
+        "prefix", "num", "more1", "scale", "more2", "unit", "per"
+    )
     kind = "arabic" if num_text[0].isdigit() else ("en" if num_text[0].isascii() else "cn")
     if "分之" in num_text:
         kind = "arabic"  # 三分之一 is unambiguous even without a unit
@@ -450,16 +529,13 @@ def _make_atom(m: re.Match[str], t: str, lang: str | None) -> _Atom | None:
         return None
     if kind == "cn" and not _cn_plausible(num_text):
         return None
-    scale_text = (m.group("scale") or "").strip(" \t\u00a0")
-    try:
-        # parse number and scale together: 3.9万亿 is exactly 3.9e12, 3.9 × 1e12 is not
-        sep = " " if scale_text[:1].isascii() else ""
-        value = parse_number(num_text + sep + scale_text)
-        factor = float(scale_multiplier(scale_text))
-    except ValueError:
+    scale_text = (scale_group or "").strip(" \t\u00a0")
+    parsed = _value_and_factor(num_text, scale_text)
+    if parsed is None:
         return None
-    prefix = (m.group("prefix") or "").strip(" \t\u00a0")
-    unit_text = m.group("unit") or ""
+    value, factor = parsed
+    prefix = (prefix_text or "").strip(" \t\u00a0")
+    unit_text = unit_group or ""
     info = _unit_info(unit_text)
     unit: str | None = None
     currency: str | None = None
@@ -481,15 +557,15 @@ def _make_atom(m: re.Match[str], t: str, lang: str | None) -> _Atom | None:
             unit_text = ""
     elif info is not None:
         unit, currency, unit_factor = info
-    end = m.end("unit") if unit_text else (m.end("scale") if m.group("scale") else m.end("num"))
-    if m.group("more2") and not unit_text:
+    end = m.end("unit") if unit_text else (m.end("scale") if scale_group else m.end("num"))
+    if more2 and not unit_text:
         end = m.end("more2")
-    elif m.group("more1") and not unit_text and not m.group("scale"):
+    elif more1 and not unit_text and not scale_group:
         end = m.end("more1")
     per: str | None = None
-    if unit_text and m.group("per"):
+    if unit_text and per_group:
         end = m.end("per")
-        per_word = m.group("per").lstrip("/").split()[-1].lower()
+        per_word = per_group.lstrip("/").split()[-1].lower()
         per = _PER_ZH.get(per_word) or _PER_EN.get(per_word)
     if unit_factor != 1:
         value *= unit_factor
@@ -517,7 +593,7 @@ def _make_atom(m: re.Match[str], t: str, lang: str | None) -> _Atom | None:
         currency=currency,
         unit_from_prefix=from_prefix,
         kind=kind,
-        more=m.group("more1") or m.group("more2") or "",
+        more=more1 or more2 or "",
         unit_text=unit_text.strip(" \t\u00a0"),
         per=per,
         prefixed=bool(prefix),
@@ -532,6 +608,7 @@ def _minus_context(t: str, i: int) -> bool:
     return "\u4e00" <= p <= "\u9fff" and p not in _NOT_BEFORE_MINUS
 
 
+@functools.lru_cache(maxsize=4096)
 def _cn_plausible(s: str) -> bool:
     """Chinese numerals need a digit (or a leading 十): 万人, 千家, 亿万 are words, not numbers.
 
@@ -585,13 +662,13 @@ def _classify(a: _Atom, t: str) -> None:
         ):
             a.drop = "label"  # 5-year plan, 3-day
             return
-    if any(idiom in t[max(0, a.start - 3) : a.end + 3] for idiom in _IDIOMS):
+    if _IDIOM_RE.search(t, max(0, a.start - 3), a.end + 3):
         a.drop = "idiom"
         return
     if a.kind == "cn" and a.unit in (None, "units") and prev_ch in '“"「『‘':
         a.drop = "label"  # “两个确立”, “四个全面”: slogans open with a count
         return
-    if _LABEL_BEFORE.search(before):
+    if _may_end_with(t, a.start - len(before), a.start, _LABEL_FINALS) and _LABEL_BEFORE.search(before):
         a.drop = "label"
         return
     if (
@@ -641,7 +718,8 @@ def _lead_qualifiers(t: str, pos: int) -> tuple[list[str], list[str | None], int
     comps: list[str | None] = []
     start = pos
     for _ in range(3):
-        m = _LEAD_RE.search(t, max(0, start - _LEAD_WINDOW), start)
+        lo = max(0, start - _LEAD_WINDOW)
+        m = _LEAD_RE.search(t, lo, start) if _may_end_with(t, lo, start, _LEAD_FINALS) else None
         if not m:
             break
         w = m.group("zh") or m.group("en")
@@ -725,7 +803,7 @@ def parse_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     dates = [(m.start(), m.end()) for m in _DATE_SPAN.finditer(t)]
     date_starts = [s for s, _ in dates]
     atoms: list[_Atom] = []
-    for m in _ATOM.finditer(t):
+    for m in _atom_matches(t):
         a = _make_atom(m, t, lang)
         if a is None:
             continue
