@@ -197,6 +197,9 @@ def _default_lexicon() -> Lexicon:
 _STOP_EN = {"the", "a", "an", "of", "and", "in", "to", "for", "by", "with", "on", "at", "its", "their", "this",
             "that", "was", "were", "is", "are", "be", "been", "will", "has", "have", "had", "from", "as"}
 
+_ASCII_WORD = re.compile(r"[a-z][a-z0-9]*")
+_NOT_CJK = re.compile(r"[^\u3400-\u9fff]")
+
 
 def derived_key(words: str, suffix: str | None = None) -> str:
     """A stable key for an indicator the lexicon lacks, made from the words that named it.
@@ -205,8 +208,8 @@ def derived_key(words: str, suffix: str | None = None) -> str:
     anything else (Chinese) becomes ``zh_`` plus a short hash of the words, so that the same
     wording in two documents yields the same key and can still be compared.
     """
-    ascii_words = [w for w in re.findall(r"[a-z][a-z0-9]*", words.lower()) if w not in _STOP_EN]
-    cjk = re.sub(r"[^\u3400-\u9fff]", "", words)
+    ascii_words = [w for w in _ASCII_WORD.findall(words.lower()) if w not in _STOP_EN]
+    cjk = _NOT_CJK.sub("", words)
     if cjk:
         key = "zh_" + hashlib.blake2b(cjk.encode("utf-8"), digest_size=4).hexdigest()
     elif ascii_words:

@@ -135,6 +135,32 @@ _EN_COUNT = re.compile(
 )
 
 
+# Patterns used per clause or per value, compiled once (re's own cache costs a lookup per call).
+_SHARE_OF_BEFORE = re.compile(r"占|相当于")
+_SHARE_OF_AFTER = re.compile(r"的?(?:比重|比例|份额)|之比")
+_TOWARDS_BEFORE = re.compile(r"[对与]$")
+_OF_AFTER = re.compile(r"的|之")
+_OF_TO_END = re.compile(r"\b(?:of|to)\s*$")
+_SHARE_OF_END_EN = re.compile(r"(?:share|percentage|proportion|ratio)\s+(?:of|to)\s*$", re.I)
+_OF_IN_NEXT = re.compile(r"\s*(?:of|in)\b", re.I)
+_GAP_MARKS_ZH = re.compile(r"[\s\d.%()（）/“”\"、,]")
+_EN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_DE_NEXT = re.compile(r"\s*的")
+_YEAR_ZH = re.compile(r"(?:19|20)\d\d年")
+_BARE_MARKS = re.compile(r"[\s\d.%,、]")
+_SCALE_WORD = re.compile(r"万|亿|千|百|million|billion|thousand", re.I)
+_LATIN = re.compile(r"[A-Za-z]")
+_NOT_WORD_CHAR = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
+_TRAILING_VERBS_ZH = re.compile(
+    r"(?:比上年|比去年|同比|增长|增速|上涨|下降|降低|减少|增加|提高|达到|为|超过|突破|到|至|约|近|共|分别|"
+    r"控制在|保持在|稳定在|保持|稳定|左右|以上)+$"
+)
+_LAST_YEAR_WORD = re.compile(r"(?<!比)(?:去年|上年|过去)|last year")
+_FROM_BEFORE = re.compile(r"从[^,，]{0,12}$")
+_DECREASE = re.compile(r"下降|降低|减少|缩小|回落|\b(?:fall|fell|drop|declin|decreas|cut|reduc)", re.I)
+_INCREASE = re.compile(r"增长|增加|提高|上涨|提升|扩大|\b(?:gr[eo]w|increas|rise|rose|rais)", re.I)
+
+
 @dataclass
 class _Region:
     """Where a report reviews last year, plans this one, and lists its targets (norm offsets)."""
@@ -566,13 +592,13 @@ def _subject_mentions(ctx: _Ctx, clause: _Clause) -> list[Mention]:
         before = clause.text[max(0, m.start - 3) : m.start]
         after = clause.text[m.end : m.end + 4]
         if ctx.lang == "zh" and (
-            re.search(r"占|相当于", before)
-            or re.match(r"的?(?:比重|比例|份额)|之比", after)
-            or (re.search(r"[对与]$", before) and re.match(r"的|之", after))
+            _SHARE_OF_BEFORE.search(before)
+            or _SHARE_OF_AFTER.match(after)
+            or (_TOWARDS_BEFORE.search(before) and _OF_AFTER.match(after))
         ):
             continue  # 占国内生产总值的比重, 对经济增长的贡献率: the number is not about this indicator
-        if ctx.lang == "en" and re.search(r"\b(?:of|to)\s*$", clause.text[max(0, m.start - 12) : m.start]) and re.search(
-            r"(?:share|percentage|proportion|ratio)\s+(?:of|to)\s*$", clause.text[max(0, m.start - 30) : m.start], re.I
+        if ctx.lang == "en" and _OF_TO_END.search(clause.text[max(0, m.start - 12) : m.start]) and _SHARE_OF_END_EN.search(
+            clause.text[max(0, m.start - 30) : m.start]
         ):
             continue
         kept.append(m)
@@ -690,7 +716,7 @@ def _nearest(
             masked[i] = " "
     ctext = "".join(masked)
     # English names the indicator after the number in "X of Y" / "a drop of 3% in Y"
-    of_next = ctx.lang == "en" and bool(re.match(r"\s*(?:of|in)\b", clause.text[q_end:], re.I))
+    of_next = ctx.lang == "en" and bool(_OF_IN_NEXT.match(clause.text[q_end:]))
     best, best_gap, best_after = None, None, False
     for m in mentions:
         if m.end <= qs:
@@ -716,10 +742,10 @@ def _nearest(
 def _only_filler(gap: str, lang: str) -> bool:
     if lang == "zh":
         rest = _FILLER_ZH.sub("", gap)
-        rest = re.sub(r"[\s\d.%()（）/“”\"、,]", "", rest)
+        rest = _GAP_MARKS_ZH.sub("", rest)
         return len(rest) <= 2
     rest = _FILLER_EN.sub(" ", gap)
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", rest)
+    words = _EN_WORD_RE.findall(rest)
     return len(words) <= 2
 
 
@@ -728,12 +754,12 @@ def _bare(ctx: _Ctx, clause: _Clause, ss: int, q: Quantity) -> bool:
     (but not "贡献了全国38.7%的贸易增量", whose subject follows the number)."""
     rel = ss + q.start - clause.start
     before = clause.text[:rel]
-    if len(before.strip()) > 12 or re.match(r"\s*的", clause.text[ss + q.end - clause.start :]):
+    if len(before.strip()) > 12 or _DE_NEXT.match(clause.text[ss + q.end - clause.start :]):
         return False
     if ctx.lang != "zh":
         return _only_filler(before, ctx.lang)
-    before = re.sub(r"(?:19|20)\d\d年", "", before)  # "2024年达到1.3万亿元、增长5.8%"
-    return not re.sub(r"[\s\d.%,、]", "", _FILLER_ZH.sub("", before))
+    before = _YEAR_ZH.sub("", before)  # "2024年达到1.3万亿元、增长5.8%"
+    return not _BARE_MARKS.sub("", _FILLER_ZH.sub("", before))
 
 
 # --- building a statement ---------------------------------------------------------------------
@@ -759,8 +785,8 @@ def _statement(
     comparator = _comparator(text, ss, q, kind, before)
     unit = q.unit
     ind = ctx.lexicon.get(key) if known else None
-    if unit is None and ind is not None and ind.unit not in (None, "percent", "other") and re.search(
-        r"万|亿|千|百|million|billion|thousand", q.raw, re.I
+    if unit is None and ind is not None and ind.unit not in (None, "percent", "other") and _SCALE_WORD.search(
+        q.raw
     ):
         unit = ind.unit  # "减少1000万以上": the indicator says what was counted
     end = clause.end
@@ -818,7 +844,7 @@ def _key(ctx: _Ctx, q: Quantity, subject: Mention | str | None, before: str, aft
         return key, True
     if words is None:
         words = _subject_words(before, ctx.lang)
-        if ctx.lang == "en" and not re.search(r"[A-Za-z]", words):
+        if ctx.lang == "en" and not _LATIN.search(words):
             words = _subject_words(after, ctx.lang, leading=True)  # "31 municipal departments"
     suffix = None
     if _SHARE_WORD.search(before):
@@ -857,15 +883,10 @@ def _subject_words(before: str, lang: str, leading: bool = False) -> str:
     """The words that name an unknown indicator: what precedes the number, minus verbs
     (``leading``: the first words of what follows it, for English "282 hard-core measures")."""
     if lang == "zh":
-        words = re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", before)
-        words = re.sub(
-            r"(?:比上年|比去年|同比|增长|增速|上涨|下降|降低|减少|增加|提高|达到|为|超过|突破|到|至|约|近|共|分别|"
-            r"控制在|保持在|稳定在|保持|稳定|左右|以上)+$",
-            "",
-            words,
-        )
+        words = _NOT_WORD_CHAR.sub("", before)
+        words = _TRAILING_VERBS_ZH.sub("", words)
         return words[-12:] or before
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", _FILLER_EN.sub(" ", before))
+    words = _EN_WORD_RE.findall(_FILLER_EN.sub(" ", before))
     return " ".join(words[:3] if leading else words[-4:]) or before
 
 
@@ -878,7 +899,7 @@ def _kind_and_year(
         return TARGET, year
     if ctx.kind == "plan":
         base = key.removesuffix("_change")
-        if base in BUDGET_KEYS and not re.search(r"(?<!比)(?:去年|上年|过去)|last year", clause.text):
+        if base in BUDGET_KEYS and not _LAST_YEAR_WORD.search(clause.text):
             return TARGET, year
         return STATISTIC, explicit
     if ctx.kind == OUTCOME:
@@ -888,7 +909,7 @@ def _kind_and_year(
         lo = clause.text.rfind("、", 0, pos) + 1
         hi = clause.text.find("、", ss + q.end - clause.start)
         part = clause.text[lo : hi if hi >= 0 else len(clause.text)]
-        if _MULTI_YEAR_CLAUSE.search(part) or re.search(r"从[^,，]{0,12}$", before) or len(_years(clause.text)) > 1:
+        if _MULTI_YEAR_CLAUSE.search(part) or _FROM_BEFORE.search(before) or len(_years(clause.text)) > 1:
             return STATISTIC, explicit
         if explicit is not None and year is not None and explicit != year - 1:
             return STATISTIC, explicit
@@ -919,8 +940,8 @@ def _comparator(text: str, ss: int, q: Quantity, kind: str, before: str) -> str:
 
 
 def _direction(before: str) -> str:
-    if re.search(r"下降|降低|减少|缩小|回落|\b(?:fall|fell|drop|declin|decreas|cut|reduc)", before[-20:], re.I):
+    if _DECREASE.search(before[-20:]):
         return "decrease"
-    if re.search(r"增长|增加|提高|上涨|提升|扩大|\b(?:gr[eo]w|increas|rise|rose|rais)", before[-20:], re.I):
+    if _INCREASE.search(before[-20:]):
         return "increase"
     return "level"
