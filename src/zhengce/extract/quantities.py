@@ -486,6 +486,7 @@ class _Atom:
     per: str | None = None
     prefixed: bool = False  # a currency or 百分之 prefix stands before the number
     drop: str | None = None  # reason to drop (year, date, label, glued, bare word numeral)
+    settled: bool = False  # drop has been decided (see _settle)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -802,17 +803,18 @@ def parse_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     t = to_halfwidth(text)
     dates = [(m.start(), m.end()) for m in _DATE_SPAN.finditer(t)]
     date_starts = [s for s, _ in dates]
-    atoms: list[_Atom] = []
-    for m in _atom_matches(t):
-        a = _make_atom(m, t, lang)
-        if a is None:
-            continue
+    atoms = [a for a in (_make_atom(m, t, lang) for m in _atom_matches(t)) if a is not None]
+
+    def settle(a: _Atom) -> None:
+        """Decide whether ``a`` is a date, year or label; done only for atoms that need it."""
+        if a.settled:
+            return
+        a.settled = True
         k = bisect.bisect_right(date_starts, a.num_start) - 1
         if k >= 0 and a.num_start < dates[k][1]:
             a.drop = "date"
         else:
             _classify(a, t)
-        atoms.append(a)
 
     out: list[Quantity] = []
     list_group: list[tuple[int, Quantity]] = []  # (index in out, q) of the current 、-list
@@ -821,16 +823,29 @@ def parse_quantities(text: str, lang: str | None = None) -> list[Quantity]:
     while i < len(atoms):
         a = atoms[i]
         nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        gap_sep = gap_and = False
+        if nxt is not None:
+            gap = t[a.end : nxt.start]
+            gap_sep = bool(_RANGE_SEP.fullmatch(gap))
+            gap_and = not gap_sep and bool(_RANGE_AND.fullmatch(gap))
+        # a bare 三 or 一个 is never a quantity of its own (see below), only the low end of a range
+        bare = not a.has_scale and (
+            (a.kind != "arabic" and a.unit is None) or (a.kind == "cn" and a.value == 1 and a.unit == "units")
+        )
+        if bare and not (gap_sep or gap_and):
+            i += 1
+            continue
+        settle(a)
         lead_words, lead_comps, lead_start = _lead_qualifiers(t, a.start)
         # a range?
-        # a bare 1000-2999 was provisionally taken for a year; 1000-1200万人 proves it was not
-        lo_ok = not a.drop or (
-            a.drop == "year" and a.unit is None and nxt is not None and not nxt.drop and nxt.unit != "years"
-        )
-        if nxt is not None and lo_ok:
-            gap = t[a.end : nxt.start]
+        if nxt is not None and (gap_sep or gap_and):
+            settle(nxt)
+            # a bare 1000-2999 was provisionally taken for a year; 1000-1200万人 proves it was not
+            lo_ok = not a.drop or (
+                a.drop == "year" and a.unit is None and not nxt.drop and nxt.unit != "years"
+            )
             between = bool(lead_words) and lead_words[-1].lower() == "between"
-            sep_ok = bool(_RANGE_SEP.fullmatch(gap)) or (between and bool(_RANGE_AND.fullmatch(gap)))
+            sep_ok = lo_ok and (gap_sep or (between and gap_and))
             if sep_ok and not _FROM_RE.search(t, max(0, a.start - 8), lead_start):
                 if nxt.drop in ("year", "date") and a.unit is None:
                     i += 2  # 2021-2025年, 1-2月
