@@ -174,3 +174,13 @@ def test_parse_chinese_and_english_words_directly() -> None:
 def test_spaced_decimal_point():
     assert parse_number("8 .8") == 8.8
     assert parse_number("8. 8") == 8.8
+
+
+def test_to_halfwidth_maps_every_fullwidth_form_and_leaves_other_text_alone() -> None:
+    from zhengce.extract.numerals import FULLWIDTH
+
+    for code, target in FULLWIDTH.items():
+        assert to_halfwidth(f"增长{chr(code)}个") == f"增长{target}个"
+    plain = "增长5.2%，达到1200万人"
+    assert to_halfwidth(plain) == plain
+    assert to_halfwidth("增长５．２％") == "增长5.2%"

@@ -136,9 +136,13 @@ _POINT_GAP = re.compile(r"(?<=[0-9])[ \u00a0]*\.[ \u00a0]*(?=[0-9])")
 _MIDDLE_DOT = re.compile(r"(?<=[0-9])[·・](?=[0-9])")
 
 
+# Normalised text rarely holds any of these, and finding none is ten times faster than translating.
+_ANY_FULLWIDTH = re.compile("[" + "".join(re.escape(chr(c)) for c in FULLWIDTH) + "]")
+
+
 def to_halfwidth(text: str) -> str:
     """Map full-width digits and signs to ASCII without changing the text's length."""
-    return text.translate(FULLWIDTH)
+    return text.translate(FULLWIDTH) if _ANY_FULLWIDTH.search(text) else text
 
 
 def scale_multiplier(scale: str) -> int:
