@@ -66,3 +66,14 @@ def test_completion_rates_may_exceed_100():
     assert [v for _, v in verdicts("年度计划投资完成率118.5%", "zh")] == [None]
     assert [v for _, v in verdicts("Spending accounted for 104% of the annual budget.")] == [None]
     assert verdicts("Spending accounted for 104% of the province's output.")[0][1] is not None
+
+
+def test_missing_numbers_found_in_any_case_and_both_languages() -> None:
+    """The cheap character test in front of the patterns must not hide a match."""
+    assert [u for _, _, u in find_missing_numbers("Pensions were RAISED BY YUAN; wages ROSE TO PERCENT.")] == [
+        "yuan",
+        "percent",
+    ]
+    assert [u for _, _, u in find_missing_numbers("补助提高元，比重提高个百分点")] == ["yuan", "percentage_point"]
+    assert find_missing_numbers("增长5.2%") == []
+    assert find_missing_numbers("") == []
