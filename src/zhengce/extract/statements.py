@@ -224,7 +224,8 @@ def extract_statements(doc: Document, lexicon: Lexicon | None = None) -> list[St
         for ss, se in split_sentences(text, lang, ps, pe, semicolons="never"):
             stext = text[ss:se]
             one_year = bool(_ONE_YEAR_START.search(stext) or (last_year and last_year.match(stext)))
-            if region.in_review(ss):
+            in_review = region.in_review(ss)  # asked three times below; the answer is the same
+            if in_review:
                 if _MULTI_YEAR_START.search(stext):
                     multi_year = True
                 elif one_year:
@@ -235,13 +236,13 @@ def extract_statements(doc: Document, lexicon: Lexicon | None = None) -> list[St
                     looking_back = True
                 elif _THIS_YEAR_START.search(stext):
                     looking_back = False
-            if region.in_targets(ss) or any(ss <= ts < se for ts, _ in region.targets):
+            if region.targets and (region.in_targets(ss) or any(ss <= ts < se for ts, _ in region.targets)):
                 kind = TARGET
-            elif region.in_review(ss):
+            elif in_review:
                 kind = STATISTIC if multi_year else OUTCOME
             elif looking_back and is_report:
                 kind = OUTCOME
-            elif region.in_plan(ss):
+            elif region.plan_start is not None and ss >= region.plan_start:  # region.in_plan(ss)
                 kind = "plan"
             else:
                 kind = STATISTIC
