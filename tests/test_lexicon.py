@@ -95,3 +95,28 @@ def test_derived_keys_are_stable_and_readable():
     assert derived_key("private investment", "growth") == "private_investment_growth"
     assert derived_key("the number of the new firms") == "number_new_firms"
     assert derived_key("", "share") == "unnamed_share"
+
+
+def test_pattern_mentions_found_with_and_without_the_combined_shortcut() -> None:
+    """Patterns are still found one by one, whether or not they could be combined into one test."""
+    plain = parse_lexicon(
+        '[a]\nzh_re = ["甲(?:乙|丙)丁"]\n[b]\nzh_re = ["戊[^，]{0,3}己"]\n[c]\nen = ["steel output"]\n'
+        'en_re = ["crude (?:steel|iron) output", "grain (?:harvest|yield)"]\n'
+    )
+    grouped = parse_lexicon('[a]\nzh_re = ["(甲)(?:乙|丙)丁"]\n[b]\nzh_re = ["戊[^，]{0,3}己"]\n')
+    for lex in (plain, grouped):
+        assert [(m.key, m.phrase) for m in lex.find("看甲丙丁和戊一二己，再看甲乙丁")] == [
+            ("a", "甲丙丁"),
+            ("b", "戊一二己"),
+            ("a", "甲乙丁"),
+        ]
+        assert lex.find("什么都没有") == []
+    assert [(m.key, m.phrase) for m in plain.find("Crude Iron output and steel outputs rose", "en")] == [
+        ("c", "Crude Iron output"),
+        ("c", "steel output"),
+    ]
+
+
+def test_phrase_lookup_only_at_first_characters_keeps_longest_match() -> None:
+    lex = parse_lexicon('[a]\nzh = ["生产总值"]\n[b]\nzh = ["地区生产总值能耗"]\n[c]\nzh = ["能耗"]\n')
+    assert [(m.key, m.start) for m in lex.find("单位地区生产总值能耗下降，生产总值增长")] == [("b", 2), ("a", 13)]
