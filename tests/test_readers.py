@@ -378,6 +378,21 @@ def test_directory_is_read_recursively_in_name_order(tmp_path: Path) -> None:
     assert not any(isinstance(i, ReadError) for i in items)
 
 
+def test_folder_walk_passes_over_readme_and_licence_but_reads_them_when_named(tmp_path: Path) -> None:
+    (tmp_path / "报告.txt").write_text("正文。", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# 这个文件夹\n说明。", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "LICENSE").write_text("许可。", encoding="utf-8")
+    (tmp_path / "sub" / "readme.txt").write_text("小写的说明。", encoding="utf-8")
+    items = list(read_paths([tmp_path]))
+    assert [i.text for i in items if isinstance(i, RawDocument)] == ["正文。"]
+    skipped = sorted(i.source for i in items if isinstance(i, Skipped))
+    assert skipped == sorted(str(tmp_path / p) for p in ("README.md", "sub/LICENSE", "sub/readme.txt"))
+    assert all("not a document" in i.reason for i in items if isinstance(i, Skipped))
+    named = list(read_paths([tmp_path / "README.md"]))
+    assert [type(i) for i in named] == [RawDocument]
+
+
 def test_explicit_file_with_unknown_extension_is_sniffed(tmp_path: Path) -> None:
     (tmp_path / "download").write_bytes(make_pdf([["Sniffed as PDF"]]))
     (tmp_path / "notes.log").write_text("按文本读取。", encoding="utf-8")

@@ -144,6 +144,12 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
     yield from read_bytes(data, source, path.name, options)
 
 
+# A folder of documents often carries a README or LICENSE describing it (../shared/corpus does,
+# and so does examples/). Read as documents they would pollute searches and counts, so a folder
+# walk passes over them; named on their own they are read like any other file.
+COLLECTION_NOTES = frozenset({"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "NOTICE"})
+
+
 def _read_dir(root: Path, options: ReadOptions) -> Iterator[Item]:
     """Files under ``root`` sorted by relative path; hidden files and folders are left out silently."""
     problems: list[OSError] = []
@@ -155,6 +161,9 @@ def _read_dir(root: Path, options: ReadOptions) -> Iterator[Item]:
         yield ReadError(str(exc.filename or root), _os_problem(exc))
     for path in sorted(files, key=lambda p: p.relative_to(root).parts):
         ext = path.suffix.lower()
+        if path.stem.upper() in COLLECTION_NOTES:
+            yield Skipped(str(path), "notes about the folder, not a document (name the file to ingest it)")
+            continue
         if ext not in SUPPORTED_EXTENSIONS:
             reason = f"unsupported file type {ext or '(no extension)'}"
             yield Skipped(str(path), f"{reason} ({_ADVICE[ext]})" if ext in _ADVICE else reason)
