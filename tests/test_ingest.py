@@ -134,6 +134,15 @@ def test_a_title_fragment_names_a_document_when_it_is_unique(corpus, tmp_path):
         corpus.resolve("示例市")
 
 
+def test_a_short_name_finds_the_formal_title_when_its_characters_come_in_order(corpus, tmp_path):
+    write(tmp_path / "formal.txt", "2031年中华人民共和国示例政府工作报告\n\n国内生产总值增长5%左右。\n")
+    write(tmp_path / "other.txt", "2032年示例新闻\n\n一篇新闻。\n")
+    corpus.ingest([tmp_path])
+    assert corpus.document("2031年政府工作报告").title == "2031年中华人民共和国示例政府工作报告"
+    with pytest.raises(zc.ZhengceError, match="no document"):
+        corpus.resolve("2033年政府工作报告")  # the characters must all be there, in order
+
+
 def test_a_huge_single_line_is_refused_with_a_reason(corpus, tmp_path, monkeypatch):
     from zhengce import pipeline
 

@@ -178,6 +178,8 @@ class Corpus:
     def resolve(self, ref: str) -> str:
         """A document id from an id, id prefix, title, source path or file name."""
         rows = self.store.find_documents(ref) or (self.store.search_titles(ref) if len(ref) >= 2 else [])
+        if not rows and len(ref) >= 4:
+            rows = self.store.search_titles_in_order(ref)
         if not rows:
             raise ZhengceError(f"no document matches {ref!r} (try `zhengce docs` for ids and titles)")
         ids = {r["id"] for r in rows}

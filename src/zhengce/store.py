@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -287,6 +288,19 @@ class Store:
         return self.query(
             f"SELECT {cols} FROM documents WHERE contains(title, ?) OR contains(file_name, ?) ORDER BY year, title LIMIT ?",
             [fragment, fragment, limit],
+        )
+
+    def search_titles_in_order(self, ref: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Documents whose title holds the characters of ``ref`` in order, gaps allowed.
+
+        People name a report the short way ("2011年政府工作报告") while the corpus title is the
+        formal one ("2011年中华人民共和国国务院政府工作报告"); a contiguous fragment misses that.
+        """
+        cols = ", ".join(_q(c) for c in DOC_COLUMNS)
+        pattern = ".*".join(re.escape(ch) for ch in ref if not ch.isspace())
+        return self.query(
+            f"SELECT {cols} FROM documents WHERE regexp_matches(title, ?) ORDER BY year, title LIMIT ?",
+            [pattern, limit],
         )
 
     def blocks(self, doc_id: str) -> list[Block]:
