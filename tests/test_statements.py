@@ -259,3 +259,33 @@ def test_exceeded_is_a_floor():
     text = "I. Review of Our Work in 2030\nLast year, grain output exceeded 650 million metric tons.\n"
     [st] = extract_statements(make_doc(text, where="national"))
     assert (st.kind, st.indicator, st.comparator, st.year) == ("outcome", "grain_output", "at_least", 2030)
+
+
+def test_an_attribute_clause_takes_the_topic_named_earlier_in_the_sentence():
+    text = (
+        "一、2030年工作回顾\n"
+        "过去一年，全省粮食生产再获丰收，总产量达到712亿斤。棉花连续两年减产，年产量为3.5万吨。"
+        "粮食总产量在上年增产的基础上，又增产8亿斤。\n"
+    )
+    statements = extract_statements(make_doc(text))
+    got = {(s.indicator, s.value, s.kind, s.year) for s in statements if s.unit in ("jin", "tonnes")}
+    assert ("grain_output", 712e8, "outcome", 2030) in got
+    assert ("grain_output_change", 8e8, "outcome", 2030) in got  # "又" does not hide the carried subject
+    # 棉花 has no indicator ending in 产量 in the lexicon: the clause keeps a derived key
+    [cotton] = [s for s in statements if s.value == 3.5e4]
+    assert not cotton.indicator_known
+
+
+def test_a_multi_year_review_still_dates_last_years_figures_to_last_year():
+    text = (
+        "一、过去五年工作回顾\n"
+        "五年来，全省经济实力明显增强。地区生产总值年均增长6.8%。粮食产量去年达到701亿斤。"
+        "2030年城镇新增就业61万人。地区生产总值比2025年增长39%。\n"
+        "二、2031年工作安排\n"
+        "今年的主要预期目标是：地区生产总值增长6%左右。\n"
+    )
+    statements = extract_statements(make_doc(text))
+    by_value = {s.value: s for s in statements}
+    assert (by_value[6.8].kind, by_value[39.0].kind) == ("statistic", "statistic")
+    assert (by_value[701e8].kind, by_value[701e8].year, by_value[701e8].indicator) == ("outcome", 2030, "grain_output")
+    assert (by_value[61e4].kind, by_value[61e4].year) == ("outcome", 2030)

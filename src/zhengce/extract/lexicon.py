@@ -131,6 +131,27 @@ class Lexicon:
     def get(self, key: str) -> Indicator | None:
         return self.indicators.get(key)
 
+    def compose(self, attribute: str, context: str) -> Mention | None:
+        """The indicator a bare attribute ("总产量", "年产量") names when its topic was said earlier.
+
+        Chinese states the topic once and then its attributes: "粮食连续五年增产，总产量10570亿斤".
+        A phrase of the lexicon that ends with ``attribute`` and whose head ("粮食") occurs in
+        ``context`` names the indicator; the head nearest the end of ``context`` wins. The
+        mention's span is that of the head in ``context``.
+        """
+        if not attribute:
+            return None
+        best: Mention | None = None
+        for ind in self.indicators.values():
+            for phrase in ind.zh:
+                if len(phrase) <= len(attribute) or not phrase.endswith(attribute):
+                    continue
+                head = phrase[: -len(attribute)]
+                pos = context.rfind(head)
+                if pos >= 0 and (best is None or pos > best.start):
+                    best = Mention(ind.key, pos, pos + len(head), phrase)
+        return best
+
     def find(self, text: str, lang: str = "zh") -> list[Mention]:
         """Indicator mentions in ``text``, non-overlapping, longest first, in text order."""
         english = lang == "en"

@@ -99,7 +99,7 @@ _FILLER_ZH = re.compile(
     r"按可比价格计算|比上年|比去年|同比|同口径|增产|减产|削减|压减|增长|增速|增幅|涨幅|上涨|下降|降低|减少|增加|提高|提升|达到|保持|稳定|控制|实现|"
     r"超过|突破|平均|全年|年末|年底|首次|跃上|迈上|继续|累计|分别|总量|总额|规模|水平|力争|努力|确保|以上|以内|左右|"
     r"进一步|预计|全国|全省|全市|全区|实际|名义|再创|新高|降到|降至|提高到|增加到|达|为|在|到|至|约|近|共|的|了|和|与|及|"
-    r"每年|今年|去年|上年|其中|仍|均|已|将|要|拟|按|安排|发行|先|再|超|逾|预期目标|目标|定为|定在|"
+    r"每年|今年|去年|上年|其中|仍|均|已|将|要|拟|按|安排|发行|先|再|又|也|还|超|逾|预期目标|目标|定为|定在|"
 )
 _FILLER_EN = re.compile(
     r"\b(?:growth|grow|grows|grew|grown|growing|increase|increased|increases|rise|rose|risen|up|down|fall|fell|drop|"
@@ -155,6 +155,7 @@ _TRAILING_VERBS_ZH = re.compile(
     r"(?:比上年|比去年|同比|增长|增速|上涨|下降|降低|减少|增加|提高|达到|为|超过|突破|到|至|约|近|共|分别|"
     r"控制在|保持在|稳定在|保持|稳定|左右|以上)+$"
 )
+_LAST_YEAR_ALONE = re.compile(r"(?<![比较同与和])(?:去年|上年)(?!同期|以来|的基础)")
 _LAST_YEAR_WORD = re.compile(r"(?<!比)(?:去年|上年|过去)|last year")
 _FROM_BEFORE = re.compile(r"从[^,，]{0,12}$")
 _DECREASE = re.compile(r"下降|降低|减少|缩小|回落|\b(?:fall|fell|drop|declin|decreas|cut|reduc)", re.I)
@@ -196,6 +197,7 @@ class _Ctx:
     lang: str
     kind: str  # target | outcome | statistic | plan (budget commitments become targets)
     sentence_id: int | None
+    multi_year_review: bool = False  # a review passage summing up several years ("五年来，…")
 
 
 # ==============================================================================================
@@ -250,7 +252,7 @@ def extract_statements(doc: Document, lexicon: Lexicon | None = None) -> list[St
             if sent_starts:
                 k = bisect.bisect_right(sent_starts, ss) - 1
                 sid = doc.sentences[k].id if k >= 0 else doc.sentences[0].id
-            ctx = _Ctx(doc, norm, lex, lang, kind, sid)
+            ctx = _Ctx(doc, norm, lex, lang, kind, sid, multi_year_review=in_review and multi_year)
             out.extend(_sentence_statements(ctx, ss, se, region))
     return out
 
@@ -546,9 +548,31 @@ def _sentence_statements(ctx: _Ctx, ss: int, se: int, region: _Region) -> list[S
                 carry, carry_clause = carried(k)
                 if carry is not None and carry_clause is not None:
                     subject, confidence, span_start = carry, 0.9, carry_clause.start
+            if subject is None and ctx.lang == "zh" and k > 0:
+                topic = _topic_attribute(ctx, clause, ss, q)
+                if topic is not None:
+                    subject, confidence = topic, 0.8
+                    span_start = next(c.start for c in clauses if c.end > topic.start)
             st = _statement(ctx, clause, ss, q, verdict, subject, confidence, span_start, target_clause, region)
             out.append(st)
     return out
+
+
+def _topic_attribute(ctx: _Ctx, clause: _Clause, ss: int, q: Quantity) -> Mention | None:
+    """"粮食连续五年增产，总产量10570亿斤": a clause that names only an attribute ("总产量",
+    "2024年产量") of a topic stated earlier in the sentence measures the topic's indicator.
+    The returned mention is positioned in the document's normalised text."""
+    before = clause.text[: ss + q.start - clause.start]
+    words = _TRAILING_VERBS_ZH.sub("", _NOT_WORD_CHAR.sub("", _YEAR_ZH.sub("", before)))
+    if not 1 < len(words) <= 4:
+        return None
+    context = ctx.norm.text[ss : clause.start]
+    found = ctx.lexicon.compose(words, context)
+    if found is None and words.startswith("年"):  # "2024年产量": the 年 belongs to the year
+        found = ctx.lexicon.compose(words[1:], context)
+    if found is None:
+        return None
+    return Mention(found.key, ss + found.start, ss + found.end, found.phrase)
 
 
 def _missing(ctx: _Ctx, clause: _Clause, start: int, end: int, unit: str, target_clause: bool) -> Statement:
@@ -903,7 +927,7 @@ def _kind_and_year(
         if base in BUDGET_KEYS and not _LAST_YEAR_WORD.search(clause.text):
             return TARGET, year
         return STATISTIC, explicit
-    if ctx.kind == OUTCOME:
+    if ctx.kind == OUTCOME or (ctx.multi_year_review and _names_last_year(clause.text, explicit, year)):
         # the 、-separated part of the clause around the number: "突破14万亿元、连续36年居全国首位"
         # puts the level in one part and the streak in another
         pos = ss + q.start - clause.start
@@ -916,6 +940,14 @@ def _kind_and_year(
             return STATISTIC, explicit
         return OUTCOME, (year - 1 if year is not None else None)
     return STATISTIC, explicit
+
+
+def _names_last_year(clause: str, explicit: int | None, year: int | None) -> bool:
+    """Inside a several-year review, a clause dated to the year before the report ("去年达到…",
+    "2007年产量达到…") still reports that one year's outcome."""
+    if year is not None and explicit == year - 1:
+        return True
+    return explicit is None and bool(_LAST_YEAR_ALONE.search(clause))
 
 
 def _explicit_year(text: str) -> int | None:
