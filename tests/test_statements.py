@@ -289,3 +289,11 @@ def test_a_multi_year_review_still_dates_last_years_figures_to_last_year():
     assert (by_value[6.8].kind, by_value[39.0].kind) == ("statistic", "statistic")
     assert (by_value[701e8].kind, by_value[701e8].year, by_value[701e8].indicator) == ("outcome", 2030, "grain_output")
     assert (by_value[61e4].kind, by_value[61e4].year) == ("outcome", 2030)
+
+
+def test_english_news_figures_with_was_up_are_growth_rates():
+    text = "Xinhua news\n\nIndustrial output was up 5.8 percent in October. Tourist arrivals were up 12 percent.\n"
+    statements = extract_statements(make_doc(text, kind="news", where="national"))
+    got = {(s.indicator, s.indicator_known, s.value) for s in statements}
+    assert ("industrial_value_added_growth", True, 5.8) in got
+    assert ("tourist_arrivals_growth", False, 12.0) in got

@@ -109,7 +109,7 @@ _FILLER_EN = re.compile(
     r"annual|average|surveyed|registered)\b",
     re.I,
 )
-_GROWTH_VERB = re.compile(r"增长|增速|增幅|涨幅|上涨|\bgr[eo]w|\bgrowth\b|\bincrease|\brose\b|\brise\b", re.I)
+_GROWTH_VERB = re.compile(r"增长|增速|增幅|涨幅|上涨|\bgr[eo]w|\bgrowth\b|\bincrease|\brose\b|\brise\b|\b(?:was|were|is|are) up\b", re.I)
 _SHARE_WORD = re.compile(r"占|比重|比例|\baccount(?:ing|s|ed)? for\b|\bshare\b|\bproportion\b", re.I)
 _CHANGE_VERB = re.compile(r"(?:比上年|比去年|同比)?(?:增加|减少|增产|减产|多|少|增长|下降|削减|压减|缩减|增发)$")
 _STRETCH = re.compile(r"(?:力争|争取|努力)(?:达到|实现)?\s*$|\b(?:strive|aim) (?:for|to)\b[^,;]{0,20}$", re.I)
