@@ -48,3 +48,39 @@ def test_open_is_exported_without_importing_the_pipeline():
     code = "import sys, zhengce; assert callable(zhengce.open); print('zhengce.corpus' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _run_script(tmp_path: Path, body: str) -> str:
+    """Run ``body`` as a script file (not -c: only a file is re-imported by worker processes)."""
+    import os
+    import subprocess
+    import sys
+
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    script = tmp_path / "analysis.py"
+    script.write_text(body, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "ZHENGCE_WORKERS"}
+    out = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def test_an_unguarded_script_asking_for_workers_still_ingests_everything(tmp_path):
+    """The workers re-run the unguarded script and die; ingest finishes in the calling process."""
+    stdout = _run_script(
+        tmp_path,
+        "import zhengce\n"
+        "corpus = zhengce.open('my.duckdb', workers=2)\n"
+        "print(corpus.ingest(['examples/']).summary()['ingested'], len(corpus.documents()))\n",
+    )
+    assert stdout.split()[-2:] == ["5", "5"]
+
+
+def test_an_unguarded_script_defaults_to_one_process(tmp_path):
+    stdout = _run_script(
+        tmp_path,
+        "import zhengce\n"
+        "corpus = zhengce.open('plain.duckdb')\n"
+        "print(corpus.workers, corpus.ingest(['examples/']).summary()['ingested'])\n",
+    )
+    assert stdout.split() == ["1", "5"]

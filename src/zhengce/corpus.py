@@ -8,6 +8,8 @@ notebook or a spreadsheet); methods that return one thing return the domain data
 from __future__ import annotations
 
 import os
+import sys
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -61,7 +63,9 @@ class Corpus:
         workers: int | None = None,
         extract: bool = True,
     ) -> None:
-        self.workers = workers if workers is not None else _default_workers()
+        if workers is None:
+            workers = default_workers() if _workers_are_safe() else 1
+        self.workers = workers
         self.extract = extract  # False skips statement extraction (benchmarks measure its cost)
         try:
             self.store: Store = open_store(path, read_only=read_only)
@@ -392,22 +396,52 @@ class _Pool:
         self.kwargs = process_kwargs
         self.executor: Any = None
         self.submitted = 0
+        self.broken = False  # the workers died (e.g. an unguarded script): process inline from now on
 
     def submit(self, raw: RawDocument, overrides: dict[str, Any]) -> Any:
         self.submitted += 1
-        if self.workers <= 1 or self.submitted == 1:
+        if self.workers <= 1 or self.submitted == 1 or self.broken:
             return _Done(raw, overrides, self.kwargs)
         if self.executor is None:
             import multiprocessing as mp
             from concurrent.futures import ProcessPoolExecutor
 
-            method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-            self.executor = ProcessPoolExecutor(self.workers, mp_context=mp.get_context(method))
-        return self.executor.submit(pipeline.process, raw, overrides, **self.kwargs)
+            if "forkserver" in mp.get_all_start_methods():
+                ctx = mp.get_context("forkserver")
+                # The fork server imports the caller's __main__ by default, which re-runs a user's
+                # unguarded script (and its zhengce.open) in the server. Preload only the pipeline.
+                ctx.set_forkserver_preload(["zhengce.pipeline"])
+            else:
+                ctx = mp.get_context("spawn")  # macOS/Windows: scripts need `if __name__ == "__main__":`
+            self.executor = ProcessPoolExecutor(self.workers, mp_context=ctx)
+        return _Pooled(self, self.executor.submit(pipeline.process, raw, overrides, **self.kwargs), raw, overrides)
 
     def close(self) -> None:
         if self.executor is not None:
             self.executor.shutdown(cancel_futures=True)
+
+
+class _Pooled:
+    """A worker's future that falls back to processing inline when the worker pool has broken."""
+
+    def __init__(self, pool: _Pool, future: Any, raw: RawDocument, overrides: dict[str, Any]) -> None:
+        self.pool, self.future, self.raw, self.overrides = pool, future, raw, overrides
+
+    def result(self) -> Document:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            if not self.pool.broken:
+                self.pool.broken = True
+                warnings.warn(
+                    "zhengce: the worker processes stopped (a script calling zhengce needs "
+                    '`if __name__ == "__main__":`); processing the rest in this process',
+                    RuntimeWarning,
+                    stacklevel=2,
+                )
+            return pipeline.process(self.raw, self.overrides, **self.pool.kwargs)
 
 
 class _Done:
@@ -420,11 +454,29 @@ class _Done:
         return pipeline.process(self.raw, self.overrides, **self.kwargs)
 
 
-def _default_workers() -> int:
+def default_workers() -> int:
+    """``$ZHENGCE_WORKERS``, else one process per core, at most four."""
     env = os.environ.get("ZHENGCE_WORKERS")
     if env and env.isdigit():
         return max(1, int(env))
     return max(1, min(4, os.cpu_count() or 1))
+
+
+def _workers_are_safe() -> bool:
+    """Whether worker processes can start without re-running the caller's script.
+
+    Fork-server and spawn workers import the ``__main__`` file; a script without
+    ``if __name__ == "__main__":`` would run again in each worker (and fail on the database
+    lock). Interactive sessions, notebooks, ``python -c`` and ``python -m`` are safe; for a
+    script, the API uses one process unless told otherwise (``workers=`` or $ZHENGCE_WORKERS).
+    """
+    if os.environ.get("ZHENGCE_WORKERS"):
+        return True
+    main = sys.modules.get("__main__")
+    if main is None or getattr(main, "__file__", None) is None:
+        return True
+    spec_name = getattr(getattr(main, "__spec__", None), "name", None)
+    return bool(spec_name) and (spec_name == "__main__" or spec_name.endswith(".__main__"))
 
 
 TABLES = ("documents", "blocks", "sentences", "statements", "beads")
@@ -465,6 +517,6 @@ def _overrides(**values: Any) -> dict[str, Any]:
     return out
 
 
-def open(path: str | Path | None = None, *, read_only: bool = False) -> Corpus:  # noqa: A001
+def open(path: str | Path | None = None, *, read_only: bool = False, workers: int | None = None) -> Corpus:  # noqa: A001
     """Open (or create) a zhengce database; the default is ``$ZHENGCE_DB`` or ./zhengce.duckdb."""
-    return Corpus(path, read_only=read_only)
+    return Corpus(path, read_only=read_only, workers=workers)
