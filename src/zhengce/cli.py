@@ -17,7 +17,7 @@ import pandas as pd
 import typer
 from rich.console import Console
 
-from .corpus import TABLES, Corpus, IngestResult, ZhengceError
+from .corpus import TABLES, Corpus, IngestResult, ZhengceError, default_workers
 from .output import FORMATS, console, write_rows
 
 app = typer.Typer(
@@ -99,8 +99,9 @@ def ingest(
     )
     show_progress = err.is_terminal
     with corpus(db) as c:
-        if workers is not None:
-            c.workers = max(1, workers)
+        # The console script guards its entry point, so worker processes are safe here even
+        # where the Python API (see Corpus) would default to one process.
+        c.workers = max(1, workers) if workers is not None else default_workers()
         progress = Progress(
             SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
             TimeElapsedColumn(), console=err, transient=True, disable=not show_progress,
