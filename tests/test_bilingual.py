@@ -114,3 +114,4 @@ def test_presplit_cli(tmp_path):
     r = CliRunner().invoke(app, ["align", "--presplit", str(tmp_path / "zh.txt"), str(tmp_path / "en.txt")])
     assert r.exit_code == 0, r.output
     assert r.stdout.split() == ["[0]:[0]", "[1]:[1]"]
+    assert r.stderr.strip() == "2 beads (0 flagged for review)"

@@ -382,16 +382,17 @@ def align(
             if not Path(p).is_file():
                 fail(f"{p}: no such file")
         try:
-            n = align_files(zh, en, out or "-", enc)
+            beads = align_files(zh, en, out or "-", enc)
         except (ValueError, OSError, UnicodeDecodeError) as exc:
             fail(str(exc))
-        err.print(f"{n} beads", highlight=False)
+        low = sum(1 for b in beads if b.flag)
+        err.print(f"{len(beads)} beads ({low} flagged for review)", highlight=False, soft_wrap=True)
         return
     with corpus(db) as c:
         beads = c.align(zh, en, enc)
         low = sum(1 for b in beads if b.flag)
         err.print(f"{len(beads)} beads stored ({low} flagged for review); see `zhengce show {zh} --bilingual`",
-                  highlight=False)  # fmt: skip
+                  highlight=False, soft_wrap=True)  # fmt: skip
 
 
 @app.command()
