@@ -40,6 +40,12 @@ def test_read_presplit_keeps_line_numbers(tmp_path: Path) -> None:
     assert read_presplit(f) == ["第一句。", "", "第三句。"]
 
 
+def test_read_presplit_ends_lines_only_at_line_breaks(tmp_path: Path) -> None:
+    f = tmp_path / "en.txt"
+    f.write_bytes("One\u2028sentence\x0cstill one.\r\nSecond.\rThird.\x85 the same line.\n".encode())
+    assert read_presplit(f) == ["One\u2028sentence\x0cstill one.", "Second.", "Third.\x85 the same line."]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [(None, "file not found"), (b"\xff\xfe\x00bad", "not UTF-8"), (b"\n  \n", "no sentences")],

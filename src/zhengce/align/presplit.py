@@ -7,6 +7,7 @@ sentence, blank ones included (a blank line can only stay unpaired; it costs not
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Iterable
@@ -33,7 +34,10 @@ def read_presplit(path: str | Path) -> list[str]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise AlignError(f"{p}: not UTF-8 text (byte {exc.start}); convert it to UTF-8 first") from None
-    lines = text.splitlines()
+    # Only \n, \r\n and \r end a line, as for any tool reading the file line by line;
+    # str.splitlines would also split at U+2028, U+0085 or a form feed inside a sentence and
+    # shift every line number after it.
+    lines = [line.rstrip("\r\n") for line in io.StringIO(text, newline=None)]
     if not any(line.strip() for line in lines):
         raise AlignError(f"{p}: no sentences (the file is empty or blank)")
     return [line.strip() for line in lines]
