@@ -123,3 +123,26 @@ def sentence_anchor_counts(zh: list[str], en: list[str]) -> tuple[np.ndarray, np
     vocab = {a for lst in zh_lists for a in lst if a.startswith("w:")}
     en_lists = [en_anchors(s, vocab) for s in en]
     return hashed_counts(zh_lists), hashed_counts(en_lists)
+
+
+TERM_DIM = 64
+
+
+def term_counts(zh: list[str], en: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Hashed counts of glossary terms per sentence, for the aligner's term bonus.
+
+    Terms are kept apart from the anchors above because their absence proves nothing: a
+    translator may render "高质量发展" freely, while a number that is missing on one side is a
+    real sign of a wrong pair. So a shared term lowers a bead's cost, and a lone one costs nothing.
+    """
+    from ..glossary import load_glossary
+
+    gloss = load_glossary()
+    out = []
+    for sentences, lang in ((zh, "zh"), (en, "en")):
+        counts = np.zeros((len(sentences), TERM_DIM), dtype=np.float32)
+        for i, s in enumerate(sentences):
+            for key in gloss.find(s, lang):
+                counts[i, zlib.crc32(key.encode("utf-8")) % TERM_DIM] += 1.0
+        out.append(counts)
+    return out[0], out[1]

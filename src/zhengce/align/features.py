@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .anchors import sentence_anchor_counts
+from .anchors import TERM_DIM, sentence_anchor_counts, term_counts
 from .encoders import Encoder, normalise_rows
 
 MAX_SPAN = 3
@@ -43,8 +43,12 @@ class Side:
     del_scale: np.ndarray  # (n,) multiplier on the deletion cost (below 1: a likely 1-0 unit)
     weights: np.ndarray  # (n,) weight of a unit's embedding when spans are approximated
     exact: np.ndarray | None = None  # (MAX_SPAN, n) bool: span embedding came from the encoder
+    terms: np.ndarray | None = None  # (n, TERM_DIM) float32 hashed glossary-term counts per unit
 
     def __post_init__(self) -> None:
+        if self.terms is None:
+            self.terms = np.zeros((self.lengths.shape[0], TERM_DIM), dtype=np.float32)
+        self._terms_cum = np.vstack([np.zeros((1, TERM_DIM), np.float32), np.cumsum(self.terms, 0)])
         self._len_cum = np.concatenate([[0.0], np.cumsum(self.lengths)])
         self._anc_cum = np.vstack(
             [np.zeros((1, self.anchors.shape[1]), np.float32), np.cumsum(self.anchors, 0)]
@@ -67,6 +71,10 @@ class Side:
     def span_anchors(self, k: int, starts: np.ndarray | int) -> np.ndarray:
         ends = np.minimum(np.asarray(starts) + k, self.n)
         return self._anc_cum[ends] - self._anc_cum[starts]
+
+    def span_terms(self, k: int, starts: np.ndarray | int) -> np.ndarray:
+        ends = np.minimum(np.asarray(starts) + k, self.n)
+        return self._terms_cum[ends] - self._terms_cum[starts]
 
     def set_norms(self, other: np.ndarray) -> None:
         """Vecalign's normaliser: how dissimilar each span is to the other side's sentences on average.
@@ -99,6 +107,8 @@ class Side:
         anchors = np.zeros((g, self.anchors.shape[1]), dtype=np.float32)
         np.add.at(anchors, groups, self.anchors)
         counts = np.bincount(groups, minlength=g)
+        terms = np.zeros((g, TERM_DIM), dtype=np.float32)
+        np.add.at(terms, groups, self.terms)
         del_scale = np.bincount(groups, weights=self.del_scale, minlength=g) / counts
         weights = np.sqrt(np.maximum(lengths, 1.0))
         return Side(
@@ -108,6 +118,7 @@ class Side:
             anchors,
             del_scale,
             weights,
+            terms=terms,
         )
 
 
@@ -142,8 +153,12 @@ def build_sides(
 ) -> tuple[Side, Side]:
     """Embed both sides once; with ``exact_spans`` also embed every 2- and 3-sentence concatenation."""
     za, ea = sentence_anchor_counts(zh, en)
+    zt, et = term_counts(zh, en)
     sides = []
-    for texts, lang, anchors, scale in ((zh, "zh", za, zh_del_scale), (en, "en", ea, en_del_scale)):
+    for texts, lang, anchors, scale, terms in (
+        (zh, "zh", za, zh_del_scale, zt),
+        (en, "en", ea, en_del_scale, et),
+    ):
         singles = encoder.encode(list(texts)) if texts else np.zeros((0, 1), np.float32)
         singles = normalise_rows(singles) if len(texts) else singles
         lengths = np.array([max(text_length(t, lang), 1) for t in texts], dtype=np.float64)
@@ -159,6 +174,7 @@ def build_sides(
             np.ones(len(texts)) if scale is None else np.asarray(scale, dtype=np.float64),
             weights,
             exact,
+            terms,
         )
         if exact_spans:
             embed_spans(side, texts, encoder, np.arange(len(texts)))
