@@ -90,15 +90,28 @@ def test_lookup_in_either_language(corpus):
         c.aligned("   ")
 
 
-def test_translation_pair_via_ingest(tmp_path):
-    (tmp_path / "zh.txt").write_text("示例报告\n我们要加快发展数字经济。\n粮食产量保持在1.3万亿斤以上。\n", encoding="utf-8")
+def _translation_pair(tmp_path, zh_line: str, en_line: str):
+    """A two-sentence Chinese report and its translation, ingested as a pair and aligned."""
+    (tmp_path / "zh.txt").write_text(f"示例报告\n{zh_line}\n粮食产量保持在1.3万亿斤以上。\n", encoding="utf-8")
     (tmp_path / "en.txt").write_text(
-        "Sample report\nWe will speed up the growth of the digital economy.\nGrain output will stay above 1.3 trillion jin.\n",
-        encoding="utf-8",
+        f"Sample report\n{en_line}\nGrain output will stay above 1.3 trillion jin.\n", encoding="utf-8"
     )
-    with zc.open(tmp_path / "t.duckdb") as c:
-        c.ingest([tmp_path / "zh.txt"])
-        c.ingest([tmp_path / "en.txt"], translation_of="zh.txt")
+    c = zc.open(tmp_path / "t.duckdb")
+    c.ingest([tmp_path / "zh.txt"])
+    c.ingest([tmp_path / "en.txt"], translation_of="zh.txt")
+    return c
+
+
+def test_lookup_finds_a_glossary_term_in_its_other_language(tmp_path):
+    """The English query matches no English sentence word for word; the glossary knows the term."""
+    with _translation_pair(tmp_path, "要加快发展新质生产力。", "We will develop new-quality productive forces faster.") as c:
+        hits = c.aligned("new quality productive forces")
+    assert list(hits["zh"]) == ["要加快发展新质生产力。"]
+    assert list(hits["en"]) == ["We will develop new-quality productive forces faster."]
+
+
+def test_translation_pair_via_ingest(tmp_path):
+    with _translation_pair(tmp_path, "我们要加快发展数字经济。", "We will speed up the growth of the digital economy.") as c:
         en = c.document("en.txt")
         assert en.translation_of == c.resolve("zh.txt")
         hits = c.aligned("Grain output")
