@@ -142,6 +142,16 @@ ZH: list[tuple[str, list[Row]]] = [
     ),
     ("增长5%，就业1100万人以上", [(5, None, "percent", "exact"), (1.1e7, None, "persons", "at_least")]),
     ("分别为约3%、5%左右", [(3, None, "percent", "around"), (5, None, "percent", "around")]),
+    # 成 is a tenth: 三成 = 30%
+    ("民营企业贡献了三成以上的税收", [(30, None, "percent", "at_least")]),
+    ("约两成企业", [(20, None, "percent", "around")]),
+    ("其中三成为中小企业", [(30, None, "percent", "exact")]),
+    ("成本下降两成", [(20, None, "percent", "exact")]),
+    # 翻一番 doubles (+100%), 翻两番 quadruples (+300%)
+    ("国内生产总值比2010年翻一番", [(100, None, "percent", "exact")]),
+    ("经济总量翻了一番以上", [(100, None, "percent", "at_least")]),
+    ("人均收入翻两番", [(300, None, "percent", "exact")]),
+    ("城乡居民收入实现翻番", [(100, None, "percent", "exact")]),
     # several in one sentence
     (
         "国内生产总值增长5%左右；城镇新增就业1200万人以上，城镇调查失业率5.5%左右；居民消费价格涨幅3%左右",
@@ -318,6 +328,10 @@ NOT_QUANTITIES = [
     "Article 5",
     "Version 3.0",
     "1. Striving to modernize",
+    "完成目标任务",
+    "形成一成不变的格局",
+    "把分散的标准统一成为一个",
+    "三五成群",
     "(1) Expanding demand",
     "one of the goals",
     "",

@@ -297,3 +297,9 @@ def test_english_news_figures_with_was_up_are_growth_rates():
     got = {(s.indicator, s.indicator_known, s.value) for s in statements}
     assert ("industrial_value_added_growth", True, 5.8) in got
     assert ("tourist_arrivals_growth", False, 12.0) in got
+
+
+def test_doubling_and_tenths_become_percentages():
+    text = "一、2030年工作回顾\n过去一年，城乡居民收入实现翻番，民营企业贡献了六成以上的税收。\n"
+    got = {(s.value, s.comparator, s.unit) for s in extract_statements(make_doc(text))}
+    assert got == {(100.0, "exact", "percent"), (60.0, "at_least", "percent")}

@@ -143,6 +143,7 @@ _ZH_UNITS: dict[str, tuple[str, str | None, float]] = {
     "棵": ("units", None, 1),
     "%": ("percent", None, 1),
     "‰": ("permille", None, 1),
+    "成": ("percent", None, 10),  # 三成 = 30%; see _ZH_UNIT_RE: not 成本, 成立, 成果
 }
 
 # English units: regex source -> (unit, currency, factor); matched case-insensitively.
@@ -260,7 +261,10 @@ _ZH_SCALE = r"万亿|千万|百万|十万|千亿|百亿|十亿|亿|万|千(?![�
 _EN_SCALE = r"(?:hundred|thousand|million|billion|trillion)(?:" + _SP + r"+(?:million|billion))?\b"
 # 二元结构 / 多元化 / 一元论 are words, not money; 个 must not swallow the 个 of 个百分点 (listed longer).
 _ZH_UNIT_RE = (
-    _alternation(list(_ZH_UNITS)).replace("|元|", "|元(?![化论素首结])|").replace("|次|", "|次(?!产业)|")
+    _alternation(list(_ZH_UNITS))
+    .replace("|元|", "|元(?![化论素首结])|")
+    .replace("|次|", "|次(?!产业)|")
+    .replace("|成|", "|成(?![本立员果效绩功熟长交群年型品])|")
 )
 _EN_UNIT_RE = "|".join(f"(?:{src})" for src, _ in _EN_UNITS)
 
@@ -425,7 +429,7 @@ _PLAN_AFTER = re.compile(r"(?:行动)?(?:计划|规划|纲要)")
 _LINE_START = re.compile(r"(?:^|\n)[ \t\u3000]*$")
 _LABEL_AFTER = re.compile(r"^(?:\.(?![0-9])|、|\)|）|．)")
 _ORDINAL_AFTER = re.compile(r"(?i:st|nd|rd|th)\b")
-_IDIOMS = ("千家万户", "千千万万", "成千上万", "一家一户", "万众一心", "千方百计", "一带一路", "一国两制")
+_IDIOMS = ("千家万户", "千千万万", "成千上万", "一家一户", "万众一心", "千方百计", "一带一路", "一国两制", "一成不变", "三五成群")
 _IDIOM_RE = re.compile("|".join(_IDIOMS))
 
 
@@ -557,6 +561,8 @@ def _make_atom(m: re.Match[str], t: str, lang: str | None) -> _Atom | None:
         if info is not None and info[0] != unit:
             unit_text = ""
     elif info is not None:
+        if unit_text.strip() == "成" and num_text == "一" and m.start("num") and t[m.start("num") - 1] in _YI_WORDS:
+            return None  # 统一成, 唯一成: the 一 belongs to the word before, not a tenth
         unit, currency, unit_factor = info
     end = m.end("unit") if unit_text else (m.end("scale") if scale_group else m.end("num"))
     if more2 and not unit_text:
@@ -930,4 +936,43 @@ def parse_quantities(text: str, lang: str | None = None) -> list[Quantity]:
         out.append(q)
         prev_end = q.end
         i += 1
+    if "番" in t:
+        out = _with_doublings(text, t, out)
     return out
+
+
+_YI_WORDS = frozenset("统唯单同划万逐专均整合第")
+_DOUBLING = re.compile(r"翻了?([一二两三四])?番")
+_DOUBLINGS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+
+
+def _with_doublings(text: str, t: str, out: list[Quantity]) -> list[Quantity]:
+    """翻一番 (doubling) is an increase of 100%, 翻两番 of 300%: a number with no digit in it."""
+    for m in _DOUBLING.finditer(t):
+        if any(q.start < m.end() and m.start() < q.end for q in out):
+            continue
+        n = _DOUBLINGS.get(m.group(1) or "一", 1)
+        lead_words, lead_comps, lead_start = _lead_qualifiers(t, m.start())
+        words, end, trail = list(lead_words), m.end(), None
+        tr = _trail_qualifier(t, m.end())
+        if tr:
+            words.append(tr[0])
+            trail, end = tr[1], tr[2]
+        start = lead_start if lead_words else m.start()
+        out.append(
+            Quantity(
+                value=float((2**n - 1) * 100),
+                value_high=None,
+                unit="percent",
+                comparator=_resolve(lead_comps, trail, False),
+                start=start,
+                end=end,
+                number_start=m.start(),
+                number_end=m.end(),
+                raw=text[start:end],
+                qualifiers=tuple(words),
+                char_before=text[m.start() - 1] if m.start() else "",
+                char_after=text[m.end()] if m.end() < len(text) else "",
+            )
+        )
+    return sorted(out, key=lambda q: q.start)
