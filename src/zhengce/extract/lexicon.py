@@ -11,7 +11,6 @@ match on word boundaries and ignore case.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -254,13 +253,14 @@ def derived_key(words: str, suffix: str | None = None) -> str:
     """A stable key for an indicator the lexicon lacks, made from the words that named it.
 
     English words become a snake_case slug ("private investment" -> "private_investment");
-    anything else (Chinese) becomes ``zh_`` plus a short hash of the words, so that the same
-    wording in two documents yields the same key and can still be compared.
+    Chinese words are kept as written after ``zh_`` ("zh_技术合同成交额"), so the same wording in
+    two documents yields the same key and a reader can tell what it counts. (A hash was stable
+    too, but ``zh_32af5bed`` told an analyst nothing.)
     """
     ascii_words = [w for w in _ASCII_WORD.findall(words.lower()) if w not in _STOP_EN]
     cjk = _NOT_CJK.sub("", words)
     if cjk:
-        key = "zh_" + hashlib.blake2b(cjk.encode("utf-8"), digest_size=4).hexdigest()
+        key = "zh_" + cjk
     elif ascii_words:
         key = "_".join(ascii_words[-6:])
     else:
