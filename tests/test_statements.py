@@ -303,3 +303,9 @@ def test_doubling_and_tenths_become_percentages():
     text = "一、2030年工作回顾\n过去一年，城乡居民收入实现翻番，民营企业贡献了六成以上的税收。\n"
     got = {(s.value, s.comparator, s.unit) for s in extract_statements(make_doc(text))}
     assert got == {(100.0, "exact", "percent"), (60.0, "at_least", "percent")}
+
+
+def test_a_count_after_a_bare_verb_is_named_by_the_thing_it_counts():
+    text = "一、2030年工作回顾\n过去一年，新增4.2万个公共充电桩，12条城际铁路建成通车。\n"
+    keys = {s.value: s.indicator for s in extract_statements(make_doc(text))}
+    assert keys == {42000.0: "zh_新增公共充电桩", 12.0: "zh_城际铁路"}

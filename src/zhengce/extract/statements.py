@@ -544,7 +544,12 @@ def _sentence_statements(ctx: _Ctx, ss: int, se: int, region: _Region) -> list[S
                 subject, confidence = respectively[idx]
             if subject is None:
                 subject = _nearest(ctx, clause, ss, q, mentions, [o for o, _ in items if o is not q])
-            if subject is None and ctx.lang == "zh" and _bare(ctx, clause, ss, q):
+            if (
+                subject is None
+                and ctx.lang == "zh"
+                and _bare(ctx, clause, ss, q)
+                and not _names_its_count(ctx, clause, ss, q)
+            ):
                 carry, carry_clause = carried(k)
                 if carry is not None and carry_clause is not None:
                     subject, confidence, span_start = carry, 0.9, carry_clause.start
@@ -871,6 +876,11 @@ def _key(ctx: _Ctx, q: Quantity, subject: Mention | str | None, before: str, aft
         words = _subject_words(before, ctx.lang)
         if ctx.lang == "en" and not _LATIN.search(words):
             words = _subject_words(after, ctx.lang, leading=True)  # "31 municipal departments"
+        elif ctx.lang == "zh" and (not _CJK.search(words) or _ACTION_ONLY.fullmatch(words)):
+            # "新增5.5万个充电桩", "8条高速公路建成通车": the counted thing follows the number
+            noun = _noun_after_zh(after)
+            if noun:
+                words = (words if _CJK.search(words) else "") + noun
     suffix = None
     if _SHARE_WORD.search(before):
         suffix = "share"
@@ -902,6 +912,33 @@ def _compatible(ind, unit: str | None) -> bool:
     if not families:
         return unit in (ind.unit, None)
     return any(unit in family for family in families)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ACTION_ONLY = re.compile(
+    r"(?:新增|新建|完成|实施|建成|建设|打造|推动|推进|培育|支持|带动|办好|改造|新开工|开工|引进|认定|创建|"
+    r"举办|开展|组织|制定|出台|落实|累计|共|为|在|首批|全年|全省|全市|全区|保持|确保|力争|争取|实现|达到|超过|突破)+"
+)
+_COUNTED_UNITS = frozenset({"units", "persons", "households", "person_times", None})
+_NOUN_STOP_ZH = re.compile(
+    r"[^\u4e00-\u9fff]|大关|台阶|水平|规模|目标|左右|以上|以内|建成|实现|入选|取得|打破|跻身|荣获|落地|上线|提速|填补|完成|达到|占|投用|开工|通车|"
+    r"获批|纳入|列入|成为|全部|均|已|基本|通过|覆盖|的"
+)
+
+
+def _names_its_count(ctx: _Ctx, clause: _Clause, ss: int, q: Quantity) -> bool:
+    """"12条城际铁路建成通车": a count followed by what it counts has its own subject, so it
+    takes nothing over from the clause before (unlike "增长5.2%" or "达到134.9万亿元")."""
+    if q.unit not in _COUNTED_UNITS:
+        return False  # 1600亿斤大关, 134.9万亿元: a measure, whose subject may come from before
+    return bool(_noun_after_zh(ctx.norm.text[ss + q.end : clause.end]))
+
+
+def _noun_after_zh(after: str) -> str:
+    """The thing a Chinese count counts: the words right after it, up to a verb or punctuation."""
+    stop = _NOUN_STOP_ZH.search(after)
+    noun = after[: stop.start()] if stop else after
+    return noun[:10] if len(noun) >= 2 else ""
 
 
 def _subject_words(before: str, lang: str, leading: bool = False) -> str:
