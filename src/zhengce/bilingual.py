@@ -146,16 +146,11 @@ def lookup(corpus: Corpus, query: str, *, limit: int = 20):  # -> pandas.DataFra
     """Sentences containing ``query`` in either language, each with its aligned counterpart."""
     import pandas as pd
 
-    from .glossary import load_glossary
-    from .text.normalise import normalise, to_simplified
+    from .glossary import query_forms
 
-    q = to_simplified(normalise(query).text.strip())
-    if not q:
-        raise ValueError("give a word or phrase to look up")
     # A glossary term is looked up in all its forms, so "new quality productive forces" also
     # finds a Chinese sentence whose translation words it differently.
-    term = load_glossary().lookup(q)
-    forms = list(dict.fromkeys([q, *(term.zh + term.en if term else ())]))
+    forms = query_forms(query)
     where = " OR ".join(["contains(lower(s.text), lower(?))"] * len(forms))
     hits = corpus.store.query(
         "SELECT b.doc_zh, b.doc_en, b.seq, s.doc_id, s.id, s.lang FROM sentences s "

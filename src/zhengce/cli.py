@@ -406,11 +406,62 @@ def aligned(
     """Sentences containing a phrase, each beside its aligned translation."""
     with corpus(db, read_only=_exists(db)) as c:
         df = c.aligned(query, limit=limit)
+        _show_hits(df, fmt, out, ["zh", "en", "score", "doc"], f"no aligned sentence contains {query!r}",
+                   f"“{query}” in aligned text")  # fmt: skip
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="A word or phrase in Chinese or English, e.g. 新质生产力")],
+    db: DbOpt = None,
+    year: Annotated[int | None, typer.Option(help="Only documents of this year")] = None,
+    jurisdiction: Annotated[str | None, typer.Option(help="national, or a province")] = None,
+    kind: Annotated[str | None, typer.Option(help="government_work_report|news|speech|other")] = None,
+    lang: Annotated[str | None, typer.Option(help="zh or en: only sentences in this language")] = None,
+    limit: Annotated[int, typer.Option()] = 50,
+    fmt: FormatOpt = None,
+    out: OutOpt = None,
+) -> None:
+    """Sentences that contain a phrase, newest documents first, with their translation if aligned.
+
+    A policy term from the glossary is found in all its forms and both languages.
+    """
+    with corpus(db, read_only=_exists(db)) as c:
+        df = c.search(query, year=year, jurisdiction=jurisdiction, kind=kind, lang=lang, limit=limit)
+        _show_hits(df, fmt, out, ["year", "jurisdiction", "doc", "text", "translation"],
+                   f"no sentence contains {query!r}", f"“{query}”: {len(df)} sentences")  # fmt: skip
+
+
+def _show_hits(df, fmt: str | None, out: str | None, table_cols: list[str], empty: str, title: str) -> None:
+    """Rows found for a phrase: a narrower table on a terminal, every column in machine formats."""
+    if df.empty:
+        fail(empty, 1)
+    if (fmt or ("table" if sys.stdout.isatty() else "csv")) == "table":
+        df = df[table_cols].fillna("")
+    show_rows(df, fmt, out, title=title)
+
+
+@app.command()
+def trend(
+    query: Annotated[str, typer.Argument(help="A word or phrase, e.g. 新质生产力 or 'common prosperity'")],
+    db: DbOpt = None,
+    jurisdiction: Annotated[str | None, typer.Option(help="national, or a province")] = None,
+    kind: Annotated[str, typer.Option(help="Document kind, or 'all'")] = "government_work_report",
+    mentioned: Annotated[bool, typer.Option("--mentioned", help="Only documents that use the phrase")] = False,
+    fmt: FormatOpt = None,
+    out: OutOpt = None,
+) -> None:
+    """How often a phrase occurs in each report, year by year: when a concept appears and spreads."""
+    with corpus(db, read_only=_exists(db)) as c:
+        df = c.trend(query, jurisdiction=jurisdiction, kind=None if kind == "all" else kind)
         if df.empty:
-            fail(f"no aligned sentence contains {query!r}", 1)
+            fail("no documents match those filters", 1)
+        used, total = int((df["mentions"] > 0).sum()), len(df)
+        if mentioned:
+            df = df[df["mentions"] > 0]
         if (fmt or ("table" if sys.stdout.isatty() else "csv")) == "table":
-            df = df[["zh", "en", "score", "doc"]]
-        show_rows(df, fmt, out, title=f"“{query}” in aligned text")
+            df = df[["year", "jurisdiction", "doc", "mentions", "sentences", "per_1000_sentences"]]
+        show_rows(df, fmt, out, title=f"“{query}”: used in {used} of {total} documents")
 
 
 @app.command()

@@ -364,6 +364,42 @@ class Corpus:
         )
 
     # -- alignment ------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        year: int | None = None,
+        jurisdiction: str | None = None,
+        kind: str | None = None,
+        lang: str | None = None,
+        limit: int = 50,
+    ) -> pd.DataFrame:
+        """Sentences containing ``query`` (or any form of the glossary term it names), newest
+        documents first, each with its aligned translation where there is one."""
+        forms = _query_forms(query)
+        filters = {"year": year, "kind": kind, "jurisdiction": _jurisdiction(jurisdiction) if jurisdiction else None}
+        rows = self.store.search_sentences(forms, filters, lang=lang, limit=limit)
+        cols = ["doc", "doc_id", "year", "jurisdiction", "kind", "sentence", "lang", "text", "translation"]
+        return pd.DataFrame([{**r, "doc": r["title"]} for r in rows], columns=cols)
+
+    def trend(
+        self, query: str, *, jurisdiction: str | None = None, kind: str | None = "government_work_report"
+    ) -> pd.DataFrame:
+        """How often a term occurs in each document, year by year: when a concept appears, how it
+        spreads, and where (every selected document is listed, those without it as 0)."""
+        forms = _query_forms(query)
+        filters = {"kind": kind, "jurisdiction": _jurisdiction(jurisdiction) if jurisdiction else None}
+        cols = ["year", "jurisdiction", "doc", "doc_id", "mentions", "sentences", "per_1000_sentences"]
+        out = [
+            {
+                **r,
+                "doc": r["title"],
+                "per_1000_sentences": round(1000 * r["sentences"] / r["n_sentences"], 2) if r["n_sentences"] else 0.0,
+            }
+            for r in self.store.count_mentions(forms, filters)
+        ]
+        return pd.DataFrame(out, columns=cols)
+
     def aligned(self, query: str, *, limit: int = 20) -> pd.DataFrame:
         """Sentences containing ``query`` in either language, each beside its aligned translation."""
         from .bilingual import lookup
@@ -452,6 +488,15 @@ class _Done:
 
     def result(self) -> Document:
         return pipeline.process(self.raw, self.overrides, **self.kwargs)
+
+
+def _query_forms(query: str) -> list[str]:
+    from .glossary import query_forms
+
+    try:
+        return query_forms(query)
+    except ValueError as exc:
+        raise ZhengceError(str(exc)) from exc
 
 
 def default_workers() -> int:

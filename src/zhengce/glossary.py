@@ -71,6 +71,18 @@ class Glossary:
         return self.terms.get(key) if key else None
 
 
+def query_forms(query: str) -> list[str]:
+    """What to look for when a user types ``query``: the query itself (normalised, simplified),
+    and every form of the glossary term it names, in both languages."""
+    from .text.normalise import normalise, to_simplified
+
+    q = to_simplified(normalise(query).text.strip())
+    if not q:
+        raise ValueError("give a word or phrase to look up")
+    term = load_glossary().lookup(q)
+    return list(dict.fromkeys([q, *(term.zh + term.en if term else ())]))
+
+
 def parse_glossary(text: str, source: str = "<glossary>") -> Glossary:
     try:
         data = tomllib.loads(text)

@@ -303,6 +303,47 @@ class Store:
             [pattern, limit],
         )
 
+    def search_sentences(
+        self, forms: Sequence[str], filters: dict[str, Any], lang: str | None = None, limit: int = 50
+    ) -> list[dict[str, Any]]:
+        """Sentences containing any of ``forms`` (case-insensitive), newest documents first, each
+        with the text of its aligned counterpart when the sentence belongs to a bead."""
+        match = " OR ".join(["contains(lower(s.text), lower(?))"] * len(forms))
+        clause, params = _where({f"d.{k}": v for k, v in filters.items()}, qualified=True)
+        extra = (" AND " + clause.removeprefix("WHERE ")) if clause else ""
+        if lang:
+            extra += " AND s.lang = ?"
+            params.append(lang)
+        return self.query(
+            "SELECT d.id AS doc_id, d.title, d.year, d.jurisdiction, d.kind, s.id AS sentence, s.lang, s.text, "
+            "CASE WHEN b.seq IS NULL THEN NULL "
+            "WHEN s.lang = 'zh' THEN (SELECT string_agg(t.text, ' ' ORDER BY t.id) FROM sentences t "
+            "  WHERE t.doc_id = b.doc_en AND list_contains(b.en, t.id)) "
+            "ELSE (SELECT string_agg(t.text, '' ORDER BY t.id) FROM sentences t "
+            "  WHERE t.doc_id = b.doc_zh AND list_contains(b.zh, t.id)) END AS translation "
+            "FROM sentences s JOIN documents d ON d.id = s.doc_id "
+            "LEFT JOIN beads b ON (b.doc_zh = s.doc_id AND s.lang = 'zh' AND list_contains(b.zh, s.id)) "
+            "OR (b.doc_en = s.doc_id AND s.lang = 'en' AND list_contains(b.en, s.id)) "
+            f"WHERE ({match}){extra} ORDER BY d.year DESC NULLS LAST, d.jurisdiction, d.title, s.id LIMIT ?",
+            [*forms, *params, limit],
+        )
+
+    def count_mentions(self, forms: Sequence[str], filters: dict[str, Any]) -> list[dict[str, Any]]:
+        """For every document the filters select, how often ``forms`` occur (0 included), by year."""
+        clause, params = _where({f"d.{k}": v for k, v in filters.items()}, qualified=True)
+        hits = " + ".join(
+            ["(length(lower(s.text)) - length(replace(lower(s.text), lower(?), ''))) // length(?)"] * len(forms)
+        )
+        form_params = [x for f in forms for x in (f, f)]
+        return self.query(
+            "SELECT d.id AS doc_id, d.title, d.year, d.jurisdiction, d.kind, "
+            "coalesce(m.mentions, 0) AS mentions, coalesce(m.sentences, 0) AS sentences, d.n_sentences "
+            "FROM documents d LEFT JOIN (SELECT doc_id, sum(hits) AS mentions, count(*) AS sentences "
+            f"FROM (SELECT s.doc_id, {hits} AS hits FROM sentences s) WHERE hits > 0 GROUP BY doc_id) m "
+            f"ON m.doc_id = d.id {clause} ORDER BY d.year NULLS LAST, d.jurisdiction, d.title",
+            [*form_params, *params],
+        )
+
     def blocks(self, doc_id: str) -> list[Block]:
         rows = self.query("SELECT * EXCLUDE (doc_id) FROM blocks WHERE doc_id = ? ORDER BY id", [doc_id])
         return [Block(**r) for r in rows]
@@ -393,17 +434,19 @@ def _first_line(exc: BaseException) -> str:
     return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
-def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
+def _where(filters: dict[str, Any], qualified: bool = False) -> tuple[str, list[Any]]:
+    """A WHERE clause for equality filters (a list means IN); ``qualified`` keys are "alias.column"."""
     parts: list[str] = []
     params: list[Any] = []
     for key, value in filters.items():
         if value is None:
             continue
+        name = ".".join(_q(k) for k in key.split(".", 1)) if qualified else _q(key)
         if isinstance(value, Iterable) and not isinstance(value, str):
             value = list(value)
-            parts.append(f"{_q(key)} IN ({', '.join('?' for _ in value)})")
+            parts.append(f"{name} IN ({', '.join('?' for _ in value)})")
             params.extend(value)
         else:
-            parts.append(f"{_q(key)} = ?")
+            parts.append(f"{name} = ?")
             params.append(value)
     return ("WHERE " + " AND ".join(parts)) if parts else "", params
