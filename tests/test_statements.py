@@ -309,3 +309,25 @@ def test_a_count_after_a_bare_verb_is_named_by_the_thing_it_counts():
     text = "一、2030年工作回顾\n过去一年，新增4.2万个公共充电桩，12条城际铁路建成通车。\n"
     keys = {s.value: s.indicator for s in extract_statements(make_doc(text))}
     assert keys == {42000.0: "zh_新增公共充电桩", 12.0: "zh_城际铁路"}
+
+
+def test_a_report_without_a_target_list_sets_targets_in_running_text():
+    text = (
+        "一、过去一年的工作\n去年国民生产总值增长百分之七。\n"
+        "二、今年的任务\n今年计划国民生产总值增长百分之八。经济增长速度的调控目标定为8%。"
+        "今年全社会固定资产投资调控目标为2.5万亿元。今年要办好十件实事。\n"
+    )
+    got = {(s.kind, s.year, s.indicator, s.value) for s in extract_statements(make_doc(text, year=1997))}
+    assert ("target", 1997, "gdp_growth", 8.0) in got
+    assert ("target", 1997, "fixed_asset_investment", 2.5e12) in got
+    assert ("outcome", 1996, "gdp_growth", 7.0) in got
+    assert not any(k == "target" and v == 10 for k, _, _, v in got)  # 十件实事 names no indicator
+
+
+def test_with_a_target_list_a_running_text_mention_is_not_a_second_target():
+    text = (
+        "二、2031年工作安排\n今年全省经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n"
+        "今年进出口总额预期增长5%左右。\n"
+    )
+    targets = [s for s in extract_statements(make_doc(text)) if s.kind == "target"]
+    assert [(s.indicator, s.value) for s in targets] == [("gdp_growth", 6.0)]

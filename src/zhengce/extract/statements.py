@@ -99,7 +99,7 @@ _FILLER_ZH = re.compile(
     r"按可比价格计算|比上年|比去年|同比|同口径|增产|减产|削减|压减|增长|增速|增幅|涨幅|上涨|下降|降低|减少|增加|提高|提升|达到|保持|稳定|控制|实现|"
     r"超过|突破|平均|全年|年末|年底|首次|跃上|迈上|继续|累计|分别|总量|总额|规模|水平|力争|努力|确保|以上|以内|左右|"
     r"进一步|预计|全国|全省|全市|全区|实际|名义|再创|新高|降到|降至|提高到|增加到|达|为|在|到|至|约|近|共|的|了|和|与|及|"
-    r"每年|今年|去年|上年|其中|仍|均|已|将|要|拟|按|安排|发行|先|再|又|也|还|超|逾|预期目标|目标|定为|定在|"
+    r"每年|今年|去年|上年|其中|仍|均|已|将|要|拟|按|安排|发行|先|再|又|也|还|超|逾|预期目标|目标|定为|定在|速度|调控|宏观|"
 )
 _FILLER_EN = re.compile(
     r"\b(?:growth|grow|grows|grew|grown|growing|increase|increased|increases|rise|rose|risen|up|down|fall|fell|drop|"
@@ -154,6 +154,13 @@ _NOT_WORD_CHAR = re.compile(r"[^\u4e00-\u9fffA-Za-z]")
 _TRAILING_VERBS_ZH = re.compile(
     r"(?:比上年|比去年|同比|增长|增速|上涨|下降|降低|减少|增加|提高|达到|为|超过|突破|到|至|约|近|共|分别|"
     r"控制在|保持在|稳定在|保持|稳定|左右|以上)+$"
+)
+# A sentence that sets this year's figure in running text, in a report with no list of main
+# targets (older reports: "今年计划国内生产总值增长百分之九", "经济增长速度的调控目标定为8%").
+YEAR_TARGET = "year_target"
+_YEAR_TARGET = re.compile(
+    r"(?:今年|本年度)[^。；;]{0,30}?(?:计划|预期|预定|调控目标|目标|定为|力争)"
+    r"|(?:计划|预期|预定|调控目标|目标)[^。；;]{0,12}?今年"
 )
 _LAST_YEAR_ALONE = re.compile(r"(?<![比较同与和])(?:去年|上年)(?!同期|以来|的基础)")
 _LAST_YEAR_WORD = re.compile(r"(?<!比)(?:去年|上年|过去)|last year")
@@ -244,6 +251,10 @@ def extract_statements(doc: Document, lexicon: Lexicon | None = None) -> list[St
                 kind = STATISTIC if multi_year else OUTCOME
             elif looking_back and is_report:
                 kind = OUTCOME
+            elif is_report and not region.targets and _YEAR_TARGET.search(stext):
+                # a report without a list of main targets (before ~2003) sets them in running
+                # text: "今年国民生产总值计划增长百分之八"
+                kind = YEAR_TARGET
             elif region.plan_start is not None and ss >= region.plan_start:  # region.in_plan(ss)
                 kind = "plan"
             else:
@@ -825,6 +836,8 @@ def _statement(
     direction = ind.direction if ind is not None and ind.direction else _direction(before)
     if not known:
         confidence = min(confidence, 0.7)
+    if ctx.kind == YEAR_TARGET:
+        confidence = min(confidence, 0.8)  # a list of main targets, where there is one, says it better
     if verdict is not None:
         confidence = min(confidence, 0.5)
     ostart, oend = ctx.norm.to_original(span_start, end)
@@ -959,6 +972,10 @@ def _kind_and_year(
     explicit = _explicit_year(clause.text)
     if ctx.kind == TARGET and target_clause:
         return TARGET, year
+    if ctx.kind == YEAR_TARGET:
+        if ctx.lexicon.get(key) is not None and not _MULTI_YEAR_CLAUSE.search(clause.text) and explicit in (None, year):
+            return TARGET, year
+        return STATISTIC, explicit
     if ctx.kind == "plan":
         base = key.removesuffix("_change")
         if base in BUDGET_KEYS and not _LAST_YEAR_WORD.search(clause.text):
