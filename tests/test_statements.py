@@ -331,3 +331,13 @@ def test_with_a_target_list_a_running_text_mention_is_not_a_second_target():
     )
     targets = [s for s in extract_statements(make_doc(text)) if s.kind == "target"]
     assert [(s.indicator, s.value) for s in targets] == [("gdp_growth", 6.0)]
+
+
+def test_a_growth_over_the_year_before_is_last_years_outcome_even_outside_a_recognised_review():
+    text = (
+        "政府工作报告\n这里要特别指出，刚刚过去的一年很不平凡，全省生产总值比上年增长百分之九点五。"
+        "今年产值预计比去年增长8%。\n二、2031年工作安排\n今年的主要预期目标是：地区生产总值增长6%左右。\n"
+    )
+    got = {(s.value, s.kind, s.year) for s in extract_statements(make_doc(text))}
+    assert (9.5, "outcome", 2030) in got
+    assert (8.0, "statistic", None) in got  # this year's estimate, not last year's outcome

@@ -162,7 +162,8 @@ _YEAR_TARGET = re.compile(
     r"(?:今年|本年度)[^。；;]{0,30}?(?:计划|预期|预定|调控目标|目标|定为|力争)"
     r"|(?:计划|预期|预定|调控目标|目标)[^。；;]{0,12}?今年"
 )
-_LAST_YEAR_ALONE = re.compile(r"(?<![比较同与和])(?:去年|上年)(?!同期|以来|的基础)")
+_FORWARD = re.compile(r"今年|本年|预计|计划|将|要|力争|争取|预期|目标")
+_LAST_YEAR_ALONE = re.compile(r"(?<![比较同与和])(?:去年|上年)(?!同期|以来|的基础)|[比较](?:去年|上年)(?:增长|下降|上涨|增加|减少)")
 _LAST_YEAR_WORD = re.compile(r"(?<!比)(?:去年|上年|过去)|last year")
 _FROM_BEFORE = re.compile(r"从[^,，]{0,12}$")
 _DECREASE = re.compile(r"下降|降低|减少|缩小|回落|\b(?:fall|fell|drop|declin|decreas|cut|reduc)", re.I)
@@ -205,6 +206,7 @@ class _Ctx:
     kind: str  # target | outcome | statistic | plan (budget commitments become targets)
     sentence_id: int | None
     multi_year_review: bool = False  # a review passage summing up several years ("五年来，…")
+    before_plan: bool = False  # a report sentence before the plan part, not recognised as review
 
 
 # ==============================================================================================
@@ -263,7 +265,8 @@ def extract_statements(doc: Document, lexicon: Lexicon | None = None) -> list[St
             if sent_starts:
                 k = bisect.bisect_right(sent_starts, ss) - 1
                 sid = doc.sentences[k].id if k >= 0 else doc.sentences[0].id
-            ctx = _Ctx(doc, norm, lex, lang, kind, sid, multi_year_review=in_review and multi_year)
+            before_plan = is_report and kind == STATISTIC and (region.plan_start is None or ss < region.plan_start)
+            ctx = _Ctx(doc, norm, lex, lang, kind, sid, in_review and multi_year, before_plan)
             out.extend(_sentence_statements(ctx, ss, se, region))
     return out
 
@@ -981,7 +984,8 @@ def _kind_and_year(
         if base in BUDGET_KEYS and not _LAST_YEAR_WORD.search(clause.text):
             return TARGET, year
         return STATISTIC, explicit
-    if ctx.kind == OUTCOME or (ctx.multi_year_review and _names_last_year(clause.text, explicit, year)):
+    looks_back = ctx.multi_year_review or ctx.before_plan
+    if ctx.kind == OUTCOME or (looks_back and _names_last_year(clause.text, explicit, year)):
         # the 、-separated part of the clause around the number: "突破14万亿元、连续36年居全国首位"
         # puts the level in one part and the streak in another
         pos = ss + q.start - clause.start
@@ -998,7 +1002,10 @@ def _kind_and_year(
 
 def _names_last_year(clause: str, explicit: int | None, year: int | None) -> bool:
     """Inside a several-year review, a clause dated to the year before the report ("去年达到…",
-    "2007年产量达到…") still reports that one year's outcome."""
+    "2007年产量达到…") or compared with the year before that ("比上年增长12.8%") still reports
+    that one year's outcome."""
+    if _FORWARD.search(clause):
+        return False  # "今年产值预计比去年增长12%": this year's estimate, not last year's outcome
     if year is not None and explicit == year - 1:
         return True
     return explicit is None and bool(_LAST_YEAR_ALONE.search(clause))
