@@ -94,6 +94,7 @@ def test_derived_keys_are_stable_and_readable():
     assert derived_key("“快递”业务量", "growth") == "zh_快递业务量_growth"  # punctuation dropped
     assert derived_key("技术合同成交额") != derived_key("快递业务量")
     assert derived_key("private investment", "growth") == "private_investment_growth"
+    assert derived_key("the share of clean energy", "share") == "clean_energy_share"
     assert derived_key("the number of the new firms") == "number_new_firms"
     assert derived_key("", "share") == "unnamed_share"
 

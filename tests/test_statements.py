@@ -341,3 +341,9 @@ def test_a_growth_over_the_year_before_is_last_years_outcome_even_outside_a_reco
     got = {(s.value, s.kind, s.year) for s in extract_statements(make_doc(text))}
     assert (9.5, "outcome", 2030) in got
     assert (8.0, "statistic", None) in got  # this year's estimate, not last year's outcome
+
+
+def test_english_percent_of_gdp_makes_gdp_the_denominator_not_the_subject():
+    text = "Xinhua news\n\nServices accounted for 54.7% of GDP last year.\n"
+    [st] = extract_statements(make_doc(text, kind="news", where="national"))
+    assert (st.indicator, st.value) == ("services_share", 54.7)

@@ -257,7 +257,7 @@ def derived_key(words: str, suffix: str | None = None) -> str:
     two documents yields the same key and a reader can tell what it counts. (A hash was stable
     too, but ``zh_32af5bed`` told an analyst nothing.)
     """
-    ascii_words = [w for w in _ASCII_WORD.findall(words.lower()) if w not in _STOP_EN]
+    ascii_words = [w for w in _ASCII_WORD.findall(words.lower()) if w not in _STOP_EN and w != suffix]
     cjk = _NOT_CJK.sub("", words)
     if cjk:
         key = "zh_" + cjk

@@ -106,7 +106,7 @@ _FILLER_EN = re.compile(
     r"dropped|decline|declined|of|by|at|around|about|approximately|to|was|were|is|are|will|be|been|reach|reached|stood|"
     r"rate|kept|keep|within|under|below|over|more|than|less|no|projected|set|targeted|expected|remain|remained|stay|"
     r"held|an|a|the|and|year-on-year|percent|per|cent|its|this|year|last|in|for|some|nearly|almost|roughly|total|"
-    r"annual|average|surveyed|registered)\b",
+    r"annual|average|surveyed|registered|account|accounts|accounted|accounting|made|make|makes|climbed|climb)\b",
     re.I,
 )
 _GROWTH_VERB = re.compile(r"增长|增速|增幅|涨幅|上涨|\bgr[eo]w|\bgrowth\b|\bincrease|\brose\b|\brise\b|\b(?:was|were|is|are) up\b", re.I)
@@ -141,7 +141,10 @@ _SHARE_OF_AFTER = re.compile(r"的?(?:比重|比例|份额)|之比")
 _TOWARDS_BEFORE = re.compile(r"[对与]$")
 _OF_AFTER = re.compile(r"的|之")
 _OF_TO_END = re.compile(r"\b(?:of|to)\s*$")
-_SHARE_OF_END_EN = re.compile(r"(?:share|percentage|proportion|ratio)\s+(?:of|to)\s*$", re.I)
+# "share of GDP", and "accounted for 54.7% of GDP": in both, GDP is the denominator
+_SHARE_OF_END_EN = re.compile(
+    r"(?:share|percentage|proportion|ratio)\s+(?:of|to)\s*$|(?:%|\bpercent|\bper\s+cent)\s+of\s*$", re.I
+)
 _OF_IN_NEXT = re.compile(r"\s*(?:of|in)\b", re.I)
 _GAP_MARKS_ZH = re.compile(r"[\s\d.%()（）/“”\"、,]")
 _EN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
