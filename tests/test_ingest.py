@@ -143,6 +143,19 @@ def test_a_short_name_finds_the_formal_title_when_its_characters_come_in_order(c
         corpus.resolve("2033年政府工作报告")  # the characters must all be there, in order
 
 
+def test_naming_a_document_folds_forms_prefers_national_and_never_guesses_across_latin(corpus, tmp_path):
+    write(tmp_path / "n.txt", "2031年中华人民共和国示例政府工作报告\n\n国内生产总值增长5%左右。\n")
+    write(tmp_path / "p.txt", "2031年上海市政府工作报告\n\n地区生产总值增长5%左右。\n")
+    write(tmp_path / "e.txt", "China keeps its growth goal\n\nThe economy grew.\n")
+    corpus.ingest([tmp_path])
+    national = corpus.resolve("n.txt")
+    assert corpus.resolve("2031年政府工作报告") == national  # no province named: the national report
+    assert corpus.resolve("２０３１年政府工作報告") == national  # full-width digits, traditional 報
+    assert corpus.resolve("2031年上海政府工作报告") == corpus.resolve("p.txt")
+    with pytest.raises(zc.ZhengceError, match="no document"):
+        corpus.resolve("tesla")  # letters of a Latin word scattered over a title are no match
+
+
 def test_a_huge_single_line_is_refused_with_a_reason(corpus, tmp_path, monkeypatch):
     from zhengce import pipeline
 

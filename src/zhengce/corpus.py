@@ -8,6 +8,7 @@ notebook or a spreadsheet); methods that return one thing return the domain data
 from __future__ import annotations
 
 import os
+import re
 import sys
 import warnings
 from collections import deque
@@ -181,15 +182,33 @@ class Corpus:
     # -- documents ------------------------------------------------------------------------
     def resolve(self, ref: str) -> str:
         """A document id from an id, id prefix, title, source path or file name."""
-        rows = self.store.find_documents(ref) or (self.store.search_titles(ref) if len(ref) >= 2 else [])
-        if not rows and len(ref) >= 4:
-            rows = self.store.search_titles_in_order(ref)
+        from .text.normalise import normalise, to_simplified
+
+        ref = ref.strip()
+        rows = self.store.find_documents(ref)
+        if not rows and len(ref) >= 2:
+            # a part of a title, or (Chinese) its characters in order: "2011年政府工作报告" for
+            # "2011年中华人民共和国国务院政府工作报告". Both are tried before deciding, so that a
+            # name matching one title as a fragment and another in order is reported ambiguous.
+            folded = to_simplified(normalise(ref).text)
+            rows = self.store.search_titles(folded, limit=50)
+            if _CJK_CHAR.search(folded) and len(folded) >= 4:
+                rows += self.store.search_titles_in_order(folded, limit=50)
         if not rows:
             raise ZhengceError(f"no document matches {ref!r} (try `zhengce docs` for ids and titles)")
-        ids = {r["id"] for r in rows}
+        ids = list(dict.fromkeys(r["id"] for r in rows))
         if len(ids) > 1:
-            names = "; ".join(f"{r['id']} {r['title'] or r['source']}" for r in rows[:5])
-            raise ZhengceError(f"{ref!r} matches {len(ids)} documents: {names} — use an id")
+            from .jurisdictions import PROVINCES
+
+            # "2025年政府工作报告" names no province: the national report is meant
+            if not any(j.short in ref for j in PROVINCES):
+                national = list(dict.fromkeys(r["id"] for r in rows if r["jurisdiction"] == "national"))
+                if len(national) == 1:
+                    return national[0]
+            first = {r["id"]: r for r in rows}
+            names = "; ".join(f"{i} {first[i]['title'] or first[i]['source']}" for i in ids[:6])
+            more = f" (and {len(ids) - 6} more)" if len(ids) > 6 else ""
+            raise ZhengceError(f"{ref!r} matches {len(ids)} documents: {names}{more} — use an id or a longer name")
         return rows[0]["id"]
 
     def documents(
@@ -488,6 +507,9 @@ class _Done:
 
     def result(self) -> Document:
         return pipeline.process(self.raw, self.overrides, **self.kwargs)
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _query_forms(query: str) -> list[str]:
