@@ -156,6 +156,26 @@ def test_naming_a_document_folds_forms_prefers_national_and_never_guesses_across
         corpus.resolve("tesla")  # letters of a Latin word scattered over a title are no match
 
 
+def test_ingesting_again_without_options_keeps_the_earlier_overrides(corpus, tmp_path):
+    write(tmp_path / "note.txt", "一篇没有年份的说明\n\n内容。\n")
+    corpus.ingest([tmp_path / "note.txt"], jurisdiction="上海", year=2027)
+    again = corpus.ingest([tmp_path / "note.txt"])
+    assert again.summary()["unchanged"] == 1
+    doc = corpus.document("note.txt")
+    assert (doc.jurisdiction, doc.year) == ("上海", 2027)
+
+
+def test_an_edited_file_replaces_its_earlier_version(corpus, tmp_path):
+    write(tmp_path / "r.txt", "2031年示例市政府工作报告\n\n一、2031年工作安排\n今年的主要预期目标是：地区生产总值增长4.5%左右。\n")
+    first = corpus.ingest([tmp_path / "r.txt"]).results[0]
+    write(tmp_path / "r.txt", "2031年示例市政府工作报告\n\n一、2031年工作安排\n今年的主要预期目标是：地区生产总值增长4.8%左右。\n")
+    second = corpus.ingest([tmp_path / "r.txt"]).results[0]
+    assert second.status == "updated" and first.doc_id in (second.message or "")
+    assert list(corpus.documents().id) == [second.doc_id]
+    assert list(corpus.statements(kind="target").value) == [4.8]
+    assert corpus.resolve("r.txt") == second.doc_id
+
+
 def test_a_huge_single_line_is_refused_with_a_reason(corpus, tmp_path, monkeypatch):
     from zhengce import pipeline
 

@@ -150,6 +150,8 @@ class Corpus:
         """Decide what to do with one document now; return what finishes it later."""
         doc_id = pipeline.content_id(raw.text)
         stored = self.store.document_status(doc_id)
+        if stored and not overrides:
+            overrides = stored[1]  # ingesting again without options keeps the ones given before
         if doc_id in seen or (stored == (pipeline.PIPELINE_VERSION, overrides) and not force and not original_id):
             title = (self.store.document_row(doc_id) or {}).get("title") if doc_id not in seen else None
             note = "same content as an earlier file in this batch" if doc_id in seen else None
@@ -172,10 +174,14 @@ class Corpus:
                 return IngestResult(raw.source, "failed", doc_id, message=f"processing failed: {type(exc).__name__}: {exc}")
             if original_id:
                 doc.translation_of = original_id
-            self.store.write_document(doc, pipeline.PIPELINE_VERSION)
+            # the same file with new content replaces its earlier version instead of joining it
+            older = [i for i in self.store.ids_with_source(raw.source) if i != doc.id]
+            self.store.write_document(doc, pipeline.PIPELINE_VERSION, replaces=older)
             if original_id:
                 self.align(original_id, doc.id)
-            return IngestResult(raw.source, "updated" if stored else "ingested", doc.id, doc.title)
+            note = f"replaces the earlier version ({', '.join(older)})" if older else None
+            status = "updated" if stored or older else "ingested"
+            return IngestResult(raw.source, status, doc.id, doc.title, note)
 
         return finish
 

@@ -170,14 +170,17 @@ class Store:
             return None
         return row[0], (json.loads(row[1]) if row[1] else {})
 
-    def write_document(self, doc: Document, pipeline_version: str) -> None:
+    def write_document(self, doc: Document, pipeline_version: str, replaces: Sequence[str] = ()) -> None:
         """Store a processed document and everything derived from it, in one transaction.
 
         A document already stored under the same id is replaced whole, so re-processing after a
-        pipeline upgrade never leaves stale sentences or statements behind.
+        pipeline upgrade never leaves stale sentences or statements behind; ``replaces`` names
+        earlier versions (an edited file's old content) removed in the same transaction.
         """
         with self.transaction():
             self._delete(doc.id)
+            for old in replaces:
+                self._delete(old)
             self.con.execute(
                 f"INSERT INTO documents ({', '.join(_q(c) for c in DOC_COLUMNS)}, text, norm_text, meta) "
                 f"VALUES ({', '.join('?' for _ in DOC_COLUMNS)}, ?, ?, ?)",
@@ -239,6 +242,9 @@ class Store:
             self.con.execute(f"DELETE FROM {t} WHERE doc_id = ?", [doc_id])
         self.con.execute("DELETE FROM beads WHERE doc_zh = ? OR doc_en = ?", [doc_id, doc_id])
         self.con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+    def ids_with_source(self, source: str) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT id FROM documents WHERE source = ?", [source]).fetchall()]
 
     def delete_document(self, doc_id: str) -> None:
         with self.transaction():
