@@ -118,6 +118,20 @@ def test_translation_pair_via_ingest(tmp_path):
         assert hits.iloc[0]["zh"] == "粮食产量保持在1.3万亿斤以上。"
 
 
+def test_align_takes_either_order_refuses_nonsense_and_replaces_the_earlier_alignment(tmp_path):
+    with _translation_pair(tmp_path, "我们要加快发展数字经济。", "We will speed up the growth of the digital economy.") as c:
+        forward = [(b.zh, b.en) for b in c.store.beads(c.resolve("zh.txt"), c.resolve("en.txt"))]
+        backward = c.align("en.txt", "zh.txt")  # the other way round: same alignment, same place
+        assert [(b.zh, b.en) for b in backward] == forward
+        assert c.store.beads(c.resolve("en.txt"), c.resolve("zh.txt")) == []
+        with pytest.raises(zc.ZhengceError, match="same document"):
+            c.align("zh.txt", "zh.txt")
+        (tmp_path / "en2.txt").write_text("Another report\nIt says other things.\n", encoding="utf-8")
+        c.ingest([tmp_path / "en2.txt"])
+        with pytest.raises(zc.ZhengceError, match="one Chinese and one English"):
+            c.align("en.txt", "en2.txt")
+
+
 def test_presplit_cli(tmp_path):
     (tmp_path / "zh.txt").write_text("我们要加快发展数字经济。\n粮食产量保持在1.3万亿斤以上。\n", encoding="utf-8")
     (tmp_path / "en.txt").write_text(

@@ -393,6 +393,9 @@ def align(
         low = sum(1 for b in beads if b.flag)
         err.print(f"{len(beads)} beads stored ({low} flagged for review); see `zhengce show {zh} --bilingual`",
                   highlight=False, soft_wrap=True)  # fmt: skip
+        if beads and low > len(beads) / 2:
+            err.print("warning: most beads scored low: is the second document really a translation of the first?",
+                      highlight=False, soft_wrap=True)  # fmt: skip
 
 
 @app.command()

@@ -439,6 +439,19 @@ class Corpus:
         from .align import align_pair
 
         zh, en = self.document(zh_ref), self.document(en_ref)
+        if zh.id == en.id:
+            raise ZhengceError(
+                f"{zh_ref!r} and {en_ref!r} are the same document: align needs a Chinese document and its "
+                "English translation (an interleaved bilingual document is aligned when it is ingested)"
+            )
+        langs = (_main_language(zh), _main_language(en))
+        if langs == ("en", "zh"):
+            zh, en = en, zh  # given the other way round: the order of the arguments is not the point
+        elif langs != ("zh", "en"):
+            raise ZhengceError(
+                f"align needs one Chinese and one English document; {zh_ref!r} is mostly {langs[0] or 'empty'} "
+                f"and {en_ref!r} mostly {langs[1] or 'empty'}"
+            )
         beads = align_pair(zh, en, encoder)
         self.store.write_beads(zh.id, en.id, beads)
         return beads
@@ -513,6 +526,14 @@ class _Done:
 
     def result(self) -> Document:
         return pipeline.process(self.raw, self.overrides, **self.kwargs)
+
+
+def _main_language(doc: Document) -> str | None:
+    """The language most of a document's sentences are in ("zh" or "en"), None when it has none."""
+    counts: dict[str, int] = {}
+    for sentence in doc.sentences:
+        counts[sentence.lang] = counts.get(sentence.lang, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")

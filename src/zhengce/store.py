@@ -202,7 +202,12 @@ class Store:
             self._write_beads(doc_zh, doc_en, beads)
 
     def _write_beads(self, doc_zh: str, doc_en: str, beads: Sequence[Bead]) -> None:
-        self.con.execute("DELETE FROM beads WHERE doc_zh = ? AND doc_en = ?", [doc_zh, doc_en])
+        # the pair's earlier alignment goes, in either orientation (an alignment made with the
+        # documents swapped is replaced too, not kept beside the new one)
+        self.con.execute(
+            "DELETE FROM beads WHERE (doc_zh = ? AND doc_en = ?) OR (doc_zh = ? AND doc_en = ?)",
+            [doc_zh, doc_en, doc_en, doc_zh],
+        )
         rows = [
             {"doc_zh": doc_zh, "doc_en": doc_en, "seq": i, "zh": b.zh, "en": b.en, "score": b.score, "flag": b.flag}
             for i, b in enumerate(beads)
