@@ -64,3 +64,15 @@ def test_cli_search_and_trend(db):
     assert [line.split(",")[0] for line in r.stdout.splitlines()[1:]] == ["2030", "2031"]
     r = CliRunner().invoke(app, ["search", "量子计算", "--db", str(db)])
     assert r.exit_code == 1 and "no sentence contains" in r.stderr
+
+
+def test_filters_that_can_never_match_are_errors_not_empty_results(db):
+    with zc.open(db, read_only=True) as c:
+        with pytest.raises(zc.ZhengceError, match="unknown language 'fr'"):
+            c.search("新质生产力", lang="fr")
+        with pytest.raises(zc.ZhengceError, match="unknown document kind"):
+            c.trend("新质生产力", kind="novel")
+        with pytest.raises(zc.ZhengceError, match="unknown statement kind"):
+            c.statements(kind="targets")
+    r = CliRunner().invoke(app, ["search", "数字经济", "--db", str(db), "--limit", "-1"])
+    assert r.exit_code == 2 and "--limit" in r.output

@@ -402,7 +402,7 @@ def align(
 def aligned(
     query: Annotated[str, typer.Argument(help="A word or phrase in Chinese or English, e.g. 新质生产力 or 'AI Plus'")],
     db: DbOpt = None,
-    limit: Annotated[int, typer.Option()] = 20,
+    limit: Annotated[int, typer.Option(min=1)] = 20,
     fmt: FormatOpt = None,
     out: OutOpt = None,
 ) -> None:
@@ -421,7 +421,7 @@ def search(
     jurisdiction: Annotated[str | None, typer.Option(help="national, or a province")] = None,
     kind: Annotated[str | None, typer.Option(help="government_work_report|news|speech|other")] = None,
     lang: Annotated[str | None, typer.Option(help="zh or en: only sentences in this language")] = None,
-    limit: Annotated[int, typer.Option()] = 50,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
     fmt: FormatOpt = None,
     out: OutOpt = None,
 ) -> None:
@@ -468,7 +468,7 @@ def trend(
 
 
 @app.command()
-def log(db: DbOpt = None, limit: Annotated[int, typer.Option()] = 50, fmt: FormatOpt = None) -> None:
+def log(db: DbOpt = None, limit: Annotated[int, typer.Option(min=1)] = 50, fmt: FormatOpt = None) -> None:
     """The ingest log: every file read, with its outcome."""
     with corpus(db, read_only=_exists(db)) as c:
         show_rows(c.ingest_log(limit), fmt, title="ingest log (newest first)")

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from . import pipeline
-from .model import Document, RawDocument, ReadError
+from .model import KINDS, Document, RawDocument, ReadError
 from .store import Store, StoreError, open_store
 
 
@@ -325,6 +325,7 @@ class Corpus:
         params: list[Any] = []
         if kind:
             kinds = [kind] if isinstance(kind, str) else list(kind)
+            _check_choice("statement kind", kinds, STATEMENT_KINDS)
             clause.append(f"s.kind IN ({', '.join('?' for _ in kinds)})")
             params.extend(kinds)
         for col, value in (("indicator", indicator), ("year", year)):
@@ -402,6 +403,8 @@ class Corpus:
         """Sentences containing ``query`` (or any form of the glossary term it names), newest
         documents first, each with its aligned translation where there is one."""
         forms = _query_forms(query)
+        _check_choice("language", [lang] if lang else [], ("zh", "en"))
+        _check_choice("document kind", [kind] if kind else [], KINDS)
         filters = {"year": year, "kind": kind, "jurisdiction": _jurisdiction(jurisdiction) if jurisdiction else None}
         rows = self.store.search_sentences(forms, filters, lang=lang, limit=limit)
         cols = ["doc", "doc_id", "year", "jurisdiction", "kind", "sentence", "lang", "text", "translation"]
@@ -413,6 +416,7 @@ class Corpus:
         """How often a term occurs in each document, year by year: when a concept appears, how it
         spreads, and where (every selected document is listed, those without it as 0)."""
         forms = _query_forms(query)
+        _check_choice("document kind", [kind] if kind else [], KINDS)
         filters = {"kind": kind, "jurisdiction": _jurisdiction(jurisdiction) if jurisdiction else None}
         cols = ["year", "jurisdiction", "doc", "doc_id", "mentions", "sentences", "per_1000_sentences"]
         out = [
@@ -528,6 +532,17 @@ class _Done:
         return pipeline.process(self.raw, self.overrides, **self.kwargs)
 
 
+STATEMENT_KINDS = ("target", "outcome", "statistic")
+
+
+def _check_choice(what: str, given: Iterable[str], allowed: Iterable[str]) -> None:
+    """A filter value that can never match is a typo: say so rather than return nothing."""
+    allowed = tuple(allowed)
+    for value in given:
+        if value not in allowed:
+            raise ZhengceError(f"unknown {what} {value!r}: choose from {', '.join(allowed)}")
+
+
 def _main_language(doc: Document) -> str | None:
     """The language most of a document's sentences are in ("zh" or "en"), None when it has none."""
     counts: dict[str, int] = {}
@@ -602,10 +617,7 @@ def _overrides(**values: Any) -> dict[str, Any]:
     if "jurisdiction" in out:
         out["jurisdiction"] = _jurisdiction(out["jurisdiction"])
     if "kind" in out:
-        from .model import KINDS
-
-        if out["kind"] not in KINDS:
-            raise ZhengceError(f"unknown kind {out['kind']!r}: choose from {', '.join(KINDS)}")
+        _check_choice("kind", [out["kind"]], KINDS)
     if "lang" in out and out["lang"] not in ("zh", "en", "bilingual"):
         raise ZhengceError(f"unknown language {out['lang']!r}: choose zh, en or bilingual")
     return out
