@@ -347,3 +347,18 @@ def test_english_percent_of_gdp_makes_gdp_the_denominator_not_the_subject():
     text = "Xinhua news\n\nServices accounted for 54.7% of GDP last year.\n"
     [st] = extract_statements(make_doc(text, kind="news", where="national"))
     assert (st.indicator, st.value) == ("services_share", 54.7)
+
+
+def test_growth_against_an_earlier_base_year_is_not_last_years_outcome():
+    text = (
+        "一、2030年工作回顾\n2030年同2022年相比，全省生产总值增长62%。全省生产总值比2029年增长5.1%。\n"
+    )
+    got = {s.value: (s.kind, s.year) for s in extract_statements(make_doc(text))}
+    assert got[62.0][0] == "statistic"
+    assert got[5.1] == ("outcome", 2030)
+
+
+def test_a_sentence_framed_against_an_old_base_year_keeps_only_its_levels_as_outcomes():
+    text = "一、2030年工作回顾\n2030年同2025年相比，钢产量增长42%，达到8000万吨。\n"
+    got = {s.value: s.kind for s in extract_statements(make_doc(text))}
+    assert got == {42.0: "statistic", 8e7: "outcome"}

@@ -81,7 +81,7 @@ _PLAN_HEAD = re.compile(
 _MULTI_YEAR_START = re.compile(r"^[^,，。]{0,24}?(?:以来的|过去|这|近)(?:五|十|5|10)年|^(?:五|十)年来|^(?:over )?the past (?:five|ten) years", re.I)
 _ONE_YEAR_START = re.compile(r"^(?:过去一年|一年来|刚刚过去的|去年|the past year|last year)", re.I)
 _MULTI_YEAR_CLAUSE = re.compile(
-    r"年均|累计|以来|五年|十年|历年|连续\d+年|[比与](?:19|20)\d\d年|average annual|annual average|over the past|cumulative",
+    r"年均|累计|以来|五年|十年|历年|连续\d+年|average annual|annual average|over the past|cumulative",
     re.I,
 )
 _COMMENTARY_START = re.compile(r"^(?:上述|以上|这里|提出|确定|综合考虑|为此|实现今年|今年的|经济增长预期|these targets|the above)", re.I)
@@ -997,6 +997,10 @@ def _kind_and_year(
         part = clause.text[lo : hi if hi >= 0 else len(clause.text)]
         if _MULTI_YEAR_CLAUSE.search(part) or _FROM_BEFORE.search(before) or len(_years(clause.text)) > 1:
             return STATISTIC, explicit
+        base = _base_year(before) or _framing_base_year(ctx.norm.text[ss : clause.start])
+        level = bool(_LEVEL_BEFORE.search(before))  # "…增长42%，达到8000万吨": the level is last year's
+        if base is not None and year is not None and base != year - 2 and not level:
+            return STATISTIC, explicit  # "1986年同1978年相比，…增长102%": growth over eight years
         if explicit is not None and year is not None and explicit != year - 1:
             return STATISTIC, explicit
         return OUTCOME, (year - 1 if year is not None else None)
@@ -1014,13 +1018,33 @@ def _names_last_year(clause: str, explicit: int | None, year: int | None) -> boo
     return explicit is None and bool(_LAST_YEAR_ALONE.search(clause))
 
 
+_BASE_YEAR = re.compile(r"(?:同|与|比|较)\s*((?:19|20)\d\d|[一二][九〇零][〇零一二三四五六七八九]{2})\s*年")
+_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _base_year(text: str) -> int | None:
+    """The year a comparison is made against ("同1978年相比", "比2020年"), when the text names one."""
+    found = _BASE_YEAR.findall(text)
+    return int(found[-1].translate(_CN_YEAR_DIGITS)) if found else None
+
+
+_LEVEL_BEFORE = re.compile(r"(?:达到|达|为|突破|超过)\s*$")
+
+
+def _framing_base_year(sentence_before: str) -> int | None:
+    """A sentence opened by "1986年同1978年相比，" compares everything after it with 1978."""
+    first = re.split(r"[,，;；]", sentence_before, maxsplit=1)[0]
+    return _base_year(first) if ("相比" in first or "比较" in first) else None
+
+
 def _explicit_year(text: str) -> int | None:
     years = _years(text)
     return years.pop() if len(years) == 1 else None
 
 
 def _years(text: str) -> set[int]:
-    return {int(a or b) for a, b in _YEAR_IN_CLAUSE.findall(text)}
+    """Years a clause is dated to; a comparison's base year ("比2022年") is not one of them."""
+    return {int(a or b) for a, b in _YEAR_IN_CLAUSE.findall(_BASE_YEAR.sub("", text))}
 
 
 def _comparator(text: str, ss: int, q: Quantity, kind: str, before: str) -> str:
