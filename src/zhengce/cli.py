@@ -60,6 +60,17 @@ def corpus(db: str | None, *, read_only: bool = False) -> Iterator[Corpus]:
         c.close()
 
 
+def _is_table(fmt: str | None, out: str | None) -> bool:
+    """Whether rows go out as a table (and so may be narrowed to the columns a person reads)."""
+    from .output import resolve_format
+
+    try:
+        return resolve_format(fmt, out) == "table"
+    except ValueError as exc:
+        fail(str(exc))
+        raise  # unreachable: fail() exits
+
+
 def show_rows(df: pd.DataFrame, fmt: str | None, out: str | None = None, title: str | None = None) -> None:
     try:
         write_rows(df, fmt, out, title=title)
@@ -157,7 +168,7 @@ def docs(
     """List stored documents."""
     with corpus(db, read_only=_exists(db)) as c:
         df = c.documents(jurisdiction=jurisdiction, year=year, kind=kind, lang=lang)
-        if (fmt or ("table" if sys.stdout.isatty() else "csv")) == "table":
+        if _is_table(fmt, out):
             df = df[["id", "title", "year", "jurisdiction", "kind", "languages", "n_chars", "n_sentences"]]
         show_rows(df, fmt, out, title=f"{len(df)} documents in {c.path}")
 
@@ -196,10 +207,18 @@ def export(
     db: DbOpt = None,
     doc: Annotated[str | None, typer.Option("--doc", help="Only this document's rows")] = None,
     bilingual: Annotated[bool, typer.Option("--bilingual", help="A document's aligned sentence pairs")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv|json|jsonl|parquet (+ tmx|html with --bilingual)")] = "csv",
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="csv|json|jsonl|parquet (+ tmx|html with --bilingual) [default: from -o, else csv]"),
+    ] = None,
     out: OutOpt = None,
 ) -> None:
     """Export a table (documents, blocks, sentences, statements, beads) or one document."""
+    from .output import format_for_path
+
+    suffix = Path(out).suffix.lower() if out else ""
+    fmt = fmt or ({".tmx": "tmx", ".html": "html", ".htm": "html"}.get(suffix) if bilingual else None)
+    fmt = fmt or format_for_path(out) or "csv"
     with corpus(db, read_only=_exists(db)) as c:
         if what in TABLES and not bilingual:
             show_rows(c.table(what, doc), fmt, out)
@@ -223,7 +242,7 @@ def _statement_command(kind: list[str] | None, indicator, jurisdiction, year, do
     with corpus(db, read_only=_exists(db)) as c:
         df = c.statements(kind=kind, indicator=indicator, jurisdiction=jurisdiction, year=year, doc=doc,
                           suspect=suspect)  # fmt: skip
-        if (fmt or ("table" if sys.stdout.isatty() else "csv")) == "table":
+        if _is_table(fmt, out):
             from .scoreboard import describe
 
             view = df.assign(
@@ -293,7 +312,7 @@ def scoreboard(
         board = c.scoreboard(indicator, jurisdiction, tolerance=tolerance, relative_tolerance=relative_tolerance)
         if board.empty:
             fail(f"no targets or outcomes for {indicator!r} in {jurisdiction} (see `zhengce indicators`)", 1)
-        if (fmt or ("table" if sys.stdout.isatty() else "csv")) == "table":
+        if _is_table(fmt, out):
             view = board.assign(
                 outcome=[_fmt_outcome(v, u) for v, u in zip(board["outcome"], board["unit"], strict=True)],
                 met=[_fmt_met(m, o, v) for m, o, v in zip(board["met"], board["outcome"], board["value"], strict=True)],
@@ -352,7 +371,7 @@ def compare(
         if changed_only:
             df = df[df.change != "same"]
         df = df.rename(columns={"left": f"{lpair[0]} {lpair[1]}", "right": f"{rpair[0]} {rpair[1]}"})
-        if (fmt or ("table" if sys.stdout.isatty() else "csv")) == "table":
+        if _is_table(fmt, out):
             df = df.drop(columns=["left_text", "right_text"])
         show_rows(df, fmt, out, title=f"targets: {lpair[0]} {lpair[1]} → {rpair[0]} {rpair[1]}")
 
@@ -439,7 +458,7 @@ def _show_hits(df, fmt: str | None, out: str | None, table_cols: list[str], empt
     """Rows found for a phrase: a narrower table on a terminal, every column in machine formats."""
     if df.empty:
         fail(empty, 1)
-    if (fmt or ("table" if sys.stdout.isatty() else "csv")) == "table":
+    if _is_table(fmt, out):
         df = df[table_cols].fillna("")
     show_rows(df, fmt, out, title=title)
 
@@ -462,7 +481,7 @@ def trend(
         used, total = int((df["mentions"] > 0).sum()), len(df)
         if mentioned:
             df = df[df["mentions"] > 0]
-        if (fmt or ("table" if sys.stdout.isatty() else "csv")) == "table":
+        if _is_table(fmt, out):
             df = df[["year", "jurisdiction", "doc", "mentions", "sentences", "per_1000_sentences"]]
         show_rows(df, fmt, out, title=f"“{query}”: used in {used} of {total} documents")
 
@@ -486,7 +505,10 @@ def _short(source: str, width: int = 48) -> str:
 
 
 def main() -> None:  # pragma: no cover - the console entry point
-    app()
+    from .output import broken_pipe_guard
+
+    with broken_pipe_guard():  # `zhengce docs | head -1` ends quietly
+        app()
 
 
 if __name__ == "__main__":  # pragma: no cover
