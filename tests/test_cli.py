@@ -72,3 +72,11 @@ def test_bad_format_is_a_clear_error(env):
     run("ingest", str(env / "docs"))
     r = run("docs", "--format", "xml")
     assert r.exit_code == 2 and "unknown format" in r.output
+
+
+def test_read_commands_do_not_create_a_database_from_a_typo(tmp_path):
+    missing = tmp_path / "typo.duckdb"
+    for args in (["docs"], ["targets"], ["search", "新质生产力"], ["log"]):
+        r = CliRunner().invoke(app, [*args, "--db", str(missing)])
+        assert r.exit_code == 2 and "no database at" in r.output, (args, r.output)
+    assert not missing.exists()

@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from zhengce.model import Bead, Block, Document, NormText, Sentence, Statement
-from zhengce.store import SCHEMA_VERSION, Store, StoreError
+from zhengce.store import SCHEMA_VERSION, Store, StoreError, open_store
 
 
 def make_doc(doc_id: str = "abc123", text: str = "今年目标是增长5%左右。") -> Document:
@@ -99,3 +99,30 @@ def test_find_documents_by_id_prefix_title_and_file_name(tmp_path):
     assert store.find_documents("测试")
     assert store.find_documents("abcdef0123456789.txt")
     assert store.find_documents("zzz") == []
+
+
+def test_a_database_another_process_is_writing_gives_a_clear_error(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+    import time
+
+    import zhengce.store as store_module
+
+    path = tmp_path / "busy.duckdb"
+    open_store(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('ready', flush=True); time.sleep(20)"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        monkeypatch.setattr(store_module, "LOCK_WAIT_SECONDS", 0.5)
+        started = time.monotonic()
+        with pytest.raises(StoreError, match=rf"process {holder.pid} is writing this database"):
+            open_store(path, read_only=True)
+        assert time.monotonic() - started >= 0.5  # it waited for the lock before giving up
+    finally:
+        holder.kill()
+        holder.wait()
+    open_store(path, read_only=True).close()  # free again

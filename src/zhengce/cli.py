@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import pandas as pd
 import typer
@@ -58,6 +58,16 @@ def corpus(db: str | None, *, read_only: bool = False) -> Iterator[Corpus]:
         fail(str(exc))
     finally:
         c.close()
+
+
+def reader(db: str | None) -> Any:
+    """The corpus for a command that only reads: opened read-only, and never created by a typo."""
+    from .store import default_path
+
+    path = Path(db or default_path())
+    if not path.exists():
+        fail(f"no database at {path}: ingest documents first (`zhengce ingest PATH... --db {path}`)")
+    return corpus(str(path), read_only=True)
 
 
 def _is_table(fmt: str | None, out: str | None) -> bool:
@@ -166,7 +176,7 @@ def docs(
     out: OutOpt = None,
 ) -> None:
     """List stored documents."""
-    with corpus(db, read_only=_exists(db)) as c:
+    with reader(db) as c:
         df = c.documents(jurisdiction=jurisdiction, year=year, kind=kind, lang=lang)
         if _is_table(fmt, out):
             df = df[["id", "title", "year", "jurisdiction", "kind", "languages", "n_chars", "n_sentences"]]
@@ -185,7 +195,7 @@ def show(
     """Show one document: its metadata and text, structure, sentences or bilingual alignment."""
     from .render import render_bilingual, render_header, render_structure
 
-    with corpus(db, read_only=_exists(db)) as c:
+    with reader(db) as c:
         d = c.document(doc)
         if structure:
             if fmt and fmt != "table":
@@ -219,7 +229,7 @@ def export(
     suffix = Path(out).suffix.lower() if out else ""
     fmt = fmt or ({".tmx": "tmx", ".html": "html", ".htm": "html"}.get(suffix) if bilingual else None)
     fmt = fmt or format_for_path(out) or "csv"
-    with corpus(db, read_only=_exists(db)) as c:
+    with reader(db) as c:
         if what in TABLES and not bilingual:
             show_rows(c.table(what, doc), fmt, out)
             return
@@ -239,7 +249,7 @@ StmtFmtOpt = Annotated[str | None, typer.Option("--format", "-f", help="table|cs
 
 
 def _statement_command(kind: list[str] | None, indicator, jurisdiction, year, doc, suspect, db, fmt, out, title):
-    with corpus(db, read_only=_exists(db)) as c:
+    with reader(db) as c:
         df = c.statements(kind=kind, indicator=indicator, jurisdiction=jurisdiction, year=year, doc=doc,
                           suspect=suspect)  # fmt: skip
         if _is_table(fmt, out):
@@ -292,7 +302,7 @@ def facts(
 @app.command()
 def indicators(db: DbOpt = None, fmt: FormatOpt = None, out: OutOpt = None) -> None:
     """Indicators found, with counts of targets and outcomes."""
-    with corpus(db, read_only=_exists(db)) as c:
+    with reader(db) as c:
         show_rows(c.indicators(), fmt, out, title="indicators")
 
 
@@ -308,7 +318,7 @@ def scoreboard(
     out: OutOpt = None,
 ) -> None:
     """Every year's target beside the outcome the next report states, and whether it was met."""
-    with corpus(db, read_only=_exists(db)) as c:
+    with reader(db) as c:
         board = c.scoreboard(indicator, jurisdiction, tolerance=tolerance, relative_tolerance=relative_tolerance)
         if board.empty:
             fail(f"no targets or outcomes for {indicator!r} in {jurisdiction} (see `zhengce indicators`)", 1)
@@ -366,7 +376,7 @@ def compare(
         lpair, rpair = (left, year), (right, year)
     else:
         fail("compare two years (2024 2025) or two jurisdictions (national 上海 --year 2025)")
-    with corpus(db, read_only=_exists(db)) as c:
+    with reader(db) as c:
         df = c.compare(lpair, rpair)
         if changed_only:
             df = df[df.change != "same"]
@@ -426,7 +436,7 @@ def aligned(
     out: OutOpt = None,
 ) -> None:
     """Sentences containing a phrase, each beside its aligned translation."""
-    with corpus(db, read_only=_exists(db)) as c:
+    with reader(db) as c:
         df = c.aligned(query, limit=limit)
         _show_hits(df, fmt, out, ["zh", "en", "score", "doc"], f"no aligned sentence contains {query!r}",
                    f"“{query}” in aligned text")  # fmt: skip
@@ -448,7 +458,7 @@ def search(
 
     A policy term from the glossary is found in all its forms and both languages.
     """
-    with corpus(db, read_only=_exists(db)) as c:
+    with reader(db) as c:
         df = c.search(query, year=year, jurisdiction=jurisdiction, kind=kind, lang=lang, limit=limit)
         _show_hits(df, fmt, out, ["year", "jurisdiction", "doc", "text", "translation"],
                    f"no sentence contains {query!r}", f"“{query}”: {len(df)} sentences")  # fmt: skip
@@ -474,7 +484,7 @@ def trend(
     out: OutOpt = None,
 ) -> None:
     """How often a phrase occurs in each report, year by year: when a concept appears and spreads."""
-    with corpus(db, read_only=_exists(db)) as c:
+    with reader(db) as c:
         df = c.trend(query, jurisdiction=jurisdiction, kind=None if kind == "all" else kind)
         if df.empty:
             fail("no documents match those filters", 1)
@@ -489,15 +499,8 @@ def trend(
 @app.command()
 def log(db: DbOpt = None, limit: Annotated[int, typer.Option(min=1)] = 50, fmt: FormatOpt = None) -> None:
     """The ingest log: every file read, with its outcome."""
-    with corpus(db, read_only=_exists(db)) as c:
+    with reader(db) as c:
         show_rows(c.ingest_log(limit), fmt, title="ingest log (newest first)")
-
-
-def _exists(db: str | None) -> bool:
-    """Open read-only when the file exists, so reading never blocks a running ingest."""
-    from .store import default_path
-
-    return Path(db or default_path()).exists()
 
 
 def _short(source: str, width: int = 48) -> str:

@@ -106,8 +106,15 @@ class Store:
                 parent = Path(self.path).expanduser().resolve().parent
                 if not parent.exists():
                     raise StoreError(f"{self.path}: folder {parent} does not exist")
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = _connect(self.path, read_only)
         except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                pid = re.search(r"PID (\d+)", str(exc))
+                who = f"process {pid.group(1)}" if pid else "another process"
+                raise StoreError(
+                    f"{self.path}: {who} is writing this database (an ingest?); try again when it has "
+                    "finished (DuckDB lets one process write, and nobody read meanwhile)"
+                ) from exc
             raise StoreError(f"{self.path}: cannot open the database ({_first_line(exc)})") from exc
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: not a zhengce database ({_first_line(exc)})") from exc
@@ -395,6 +402,27 @@ class Store:
         for t in ("documents", "blocks", "sentences", "beads", "statements"):
             out[t] = self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
         return out
+
+
+LOCK_WAIT_SECONDS = 10.0
+
+
+def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Connect, waiting a little while another process holds the file's lock.
+
+    A short ingest (or the end of a long one) releases the lock within seconds; waiting here
+    spares a user who reads while it runs a confusing error. A lock held longer still fails.
+    """
+    import time
+
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.25)
 
 
 def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
