@@ -368,6 +368,9 @@ def compare(
     out: OutOpt = None,
 ) -> None:
     """Targets year against year (compare 2024 2025) or nation against province (compare national 上海 --year 2025)."""
+    import unicodedata
+
+    left, right = (unicodedata.normalize("NFKC", x).strip() for x in (left, right))  # ２０２４ is 2024
     if left.isdigit() and right.isdigit():
         lpair, rpair = (jurisdiction, int(left)), (jurisdiction, int(right))
     elif not left.isdigit() and not right.isdigit():
@@ -376,6 +379,12 @@ def compare(
         lpair, rpair = (left, year), (right, year)
     else:
         fail("compare two years (2024 2025) or two jurisdictions (national 上海 --year 2025)")
+    from .jurisdictions import normalise_jurisdiction
+
+    try:  # headers name the canonical jurisdiction (上海), however it was typed (Shanghai, 上海市)
+        lpair, rpair = ((normalise_jurisdiction(j), y) for j, y in (lpair, rpair))
+    except ValueError as exc:
+        fail(str(exc))
     with reader(db) as c:
         df = c.compare(lpair, rpair)
         if changed_only:

@@ -374,7 +374,12 @@ class Corpus:
 
         left = (_jurisdiction(left[0]), int(left[1]))
         right = (_jurisdiction(right[0]), int(right[1]))
-        df = compare_targets(self.statements(kind="target"), left, right)
+        targets = self.statements(kind="target")
+        for j, y in (left, right):
+            if not ((targets.jurisdiction == j) & (targets.year == y)).any():
+                # comparing against nothing would list every target as added or dropped
+                raise ZhengceError(f"no targets stored for {j} {y}: is its report ingested? (see `zhengce docs`)")
+        df = compare_targets(targets, left, right)
         if left[1] == right[1] and left[0] != right[0]:  # place against place: no "added" or "dropped"
             words = {"added": f"only {right[0]}", "dropped": f"only {left[0]}", "changed": "differs"}
             df["change"] = df["change"].map(lambda c: words.get(c, c))

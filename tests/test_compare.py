@@ -1,0 +1,51 @@
+"""compare: year against year and nation against province, through the API and the CLI."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+import zhengce.corpus as zc
+from zhengce.cli import app
+
+NATIONAL = "{y}年中华人民共和国示例政府工作报告\n\n二、{y}年工作安排\n今年发展的主要预期目标是：国内生产总值增长{g}%左右；居民消费价格涨幅{c}%左右；城镇新增就业1200万人以上。\n"
+SHANGHAI = "2031年上海市政府工作报告\n\n二、2031年工作安排\n今年全市发展的主要预期目标是：全市生产总值增长5%左右；居民消费价格涨幅2%左右。\n"
+
+
+@pytest.fixture
+def db(tmp_path):
+    (tmp_path / "n2030.txt").write_text(NATIONAL.format(y=2030, g=5, c=3), encoding="utf-8")
+    (tmp_path / "n2031.txt").write_text(NATIONAL.format(y=2031, g=5, c=2), encoding="utf-8")
+    (tmp_path / "sh2031.txt").write_text(SHANGHAI, encoding="utf-8")
+    path = tmp_path / "c.duckdb"
+    with zc.open(path) as c:
+        c.ingest([tmp_path])
+    return path
+
+
+def test_year_against_year_lists_changed_and_same(db):
+    with zc.open(db, read_only=True) as c:
+        df = c.compare(("national", 2030), ("national", 2031)).set_index("indicator")
+    assert df.loc["cpi_growth", "change"] == "changed"
+    assert df.loc["gdp_growth", "change"] == "same"
+    assert df.loc["urban_new_jobs", "change"] == "same"
+
+
+def test_nation_against_province_says_only_and_differs(db):
+    with zc.open(db, read_only=True) as c:
+        df = c.compare(("national", 2031), ("Shanghai", 2031)).set_index("indicator")
+    assert df.loc["urban_new_jobs", "change"] == "only national"
+    assert df.loc["cpi_growth", "change"] == "same"
+
+
+def test_a_side_with_no_targets_is_an_error_not_a_list_of_additions(db):
+    with zc.open(db, read_only=True) as c, pytest.raises(zc.ZhengceError, match="no targets stored for 上海 2019"):
+        c.compare(("national", 2031), ("上海", 2019))
+
+
+def test_cli_headers_use_the_canonical_name_and_full_width_years_work(db):
+    r = CliRunner().invoke(app, ["compare", "national", "Shanghai", "--year", "2031", "--db", str(db), "-f", "csv"])
+    assert r.exit_code == 0, r.output
+    assert r.stdout.splitlines()[0].startswith("indicator,change,national 2031,上海 2031")
+    r = CliRunner().invoke(app, ["compare", "２０３０", "２０３１", "--db", str(db), "-f", "csv"])
+    assert r.exit_code == 0 and "cpi_growth,changed" in r.stdout
