@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ingested_db
 from typer.testing import CliRunner
 
 import zhengce.corpus as zc
@@ -14,13 +15,8 @@ SHANGHAI = "2031年上海市政府工作报告\n\n二、2031年工作安排\n今
 
 @pytest.fixture
 def db(tmp_path):
-    (tmp_path / "n2030.txt").write_text(NATIONAL.format(y=2030, g=5, c=3), encoding="utf-8")
-    (tmp_path / "n2031.txt").write_text(NATIONAL.format(y=2031, g=5, c=2), encoding="utf-8")
-    (tmp_path / "sh2031.txt").write_text(SHANGHAI, encoding="utf-8")
-    path = tmp_path / "c.duckdb"
-    with zc.open(path) as c:
-        c.ingest([tmp_path])
-    return path
+    texts = {"n2030.txt": NATIONAL.format(y=2030, g=5, c=3), "n2031.txt": NATIONAL.format(y=2031, g=5, c=2)}
+    return ingested_db(tmp_path, {**texts, "sh2031.txt": SHANGHAI})
 
 
 def test_year_against_year_lists_changed_and_same(db):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ingested_db
 from typer.testing import CliRunner
 
 import zhengce.corpus as zc
@@ -18,12 +19,7 @@ REPORTS = {
 
 @pytest.fixture
 def db(tmp_path):
-    for name, text in REPORTS.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    path = tmp_path / "s.duckdb"
-    with zc.open(path) as c:
-        c.ingest([tmp_path])
-    return path
+    return ingested_db(tmp_path, REPORTS)
 
 
 def test_search_finds_a_glossary_term_in_both_languages_newest_first(db):
