@@ -176,6 +176,17 @@ def test_an_edited_file_replaces_its_earlier_version(corpus, tmp_path):
     assert corpus.resolve("r.txt") == second.doc_id
 
 
+def test_a_stop_request_ends_the_ingest_between_documents(corpus, tmp_path):
+    for i in range(4):
+        write(tmp_path / f"d{i}.txt", f"第{i}号示例文件\n\n内容{i}。\n")
+    calls = []
+    report = corpus.ingest([tmp_path], stop=lambda: calls.append(1) or len(calls) > 2)
+    assert report.stopped and len(report.results) == 2
+    assert len(corpus.documents()) == 2  # what was read before the request is stored whole
+    again = corpus.ingest([tmp_path])
+    assert not again.stopped and again.summary()["unchanged"] == 2 and again.summary()["ingested"] == 2
+
+
 def test_a_huge_single_line_is_refused_with_a_reason(corpus, tmp_path, monkeypatch):
     from zhengce import pipeline
 

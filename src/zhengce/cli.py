@@ -8,7 +8,7 @@ a batch in which some files failed exits 1.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -58,6 +58,28 @@ def corpus(db: str | None, *, read_only: bool = False) -> Iterator[Corpus]:
         fail(str(exc))
     finally:
         c.close()
+
+
+@contextmanager
+def _sigterm_requests_stop() -> Iterator[Callable[[], bool]]:
+    """SIGTERM (a `kill`, a container stopping) asks the ingest to stop between documents, so the
+    one being written is committed, the worker processes are shut down, and none is orphaned."""
+    import signal
+
+    asked: list[int] = []
+
+    def handler(signum: int, frame: Any) -> None:
+        asked.append(signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (a test runner's worker): nothing to install
+        yield lambda: False
+        return
+    try:
+        yield lambda: bool(asked)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def reader(db: str | None) -> Any:
@@ -133,10 +155,12 @@ def ingest(
             def on_result(r: IngestResult) -> None:
                 progress.update(task, advance=1, description=_short(r.source))
 
-            report = c.ingest(
-                paths, jurisdiction=jurisdiction, year=year, kind=kind, lang=lang, title=title,
-                translation_of=translation_of, force=force, read_options=options, on_result=on_result,
-            )  # fmt: skip
+            with _sigterm_requests_stop() as stopping:
+                report = c.ingest(
+                    paths, jurisdiction=jurisdiction, year=year, kind=kind, lang=lang, title=title,
+                    translation_of=translation_of, force=force, read_options=options, on_result=on_result,
+                    stop=stopping,
+                )  # fmt: skip
         rows = pd.DataFrame(
             [
                 {"status": r.status, "source": r.source, "id": r.doc_id, "title": r.title, "message": r.message}
@@ -161,6 +185,10 @@ def ingest(
             for r in report.failed:
                 err.print(f"[red]failed[/] {r.source}: {r.message}", highlight=False, soft_wrap=True)
         err.print(f"{line} → {c.path}", highlight=False)
+        if report.stopped:
+            err.print("stopped on request (SIGTERM) before every file was read; run the same command "
+                      "again to go on: what is stored is skipped as unchanged", highlight=False, soft_wrap=True)  # fmt: skip
+            raise typer.Exit(143)
         if report.failed:
             raise typer.Exit(1)
 

@@ -41,6 +41,7 @@ class IngestResult:
 @dataclass
 class IngestReport:
     results: list[IngestResult] = field(default_factory=list)
+    stopped: bool = False  # the caller's ``stop`` asked to end before every file was read
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -97,6 +98,7 @@ class Corpus:
         force: bool = False,
         read_options: Any = None,
         on_result: Callable[[IngestResult], None] | None = None,
+        stop: Callable[[], bool] | None = None,
     ) -> IngestReport:
         """Read, process and store every document found under ``paths``.
 
@@ -124,6 +126,9 @@ class Corpus:
         window = max(2, 2 * self.workers)
         try:
             for item in read_paths([str(p) for p in paths], read_options):
+                if stop is not None and stop():
+                    report.stopped = True
+                    break  # asked to stop: finish what is in flight, read nothing more
                 if isinstance(item, Skipped):
                     queue.append(partial(IngestResult, item.source, "skipped", message=item.reason))
                 elif isinstance(item, ReadError):
