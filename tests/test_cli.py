@@ -80,3 +80,12 @@ def test_read_commands_do_not_create_a_database_from_a_typo(tmp_path):
         r = CliRunner().invoke(app, [*args, "--db", str(missing)])
         assert r.exit_code == 2 and "no database at" in r.output, (args, r.output)
     assert not missing.exists()
+
+
+def test_show_honours_the_format_in_every_view(env):
+    assert run("ingest", str(env / "docs")).exit_code == 0
+    r = run("show", "report.txt", "-f", "json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)[0]["year"] == 2031
+    r = run("show", "report.txt", "-f", "xml")
+    assert r.exit_code == 2 and "unknown format" in r.output

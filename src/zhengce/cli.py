@@ -234,7 +234,18 @@ def show(
             df = c.sentences(d.id)
             show_rows(df, fmt, title=d.title)
         elif bilingual:
-            render_bilingual(c, d, console())
+            if fmt and fmt != "table":
+                from .bilingual import export_bilingual
+
+                try:
+                    export_bilingual(c, d.id, fmt, None)  # the same pairs `export --bilingual` writes
+                except ValueError as exc:
+                    fail(str(exc))
+            else:
+                render_bilingual(c, d, console())
+        elif fmt and fmt != "table":
+            docs = c.documents()
+            show_rows(docs[docs["id"] == d.id], fmt)  # the metadata row; the text is one `export` away
         else:
             render_header(d, console())
 
