@@ -197,3 +197,13 @@ def test_a_huge_single_line_is_refused_with_a_reason(corpus, tmp_path, monkeypat
     (failed,) = report.failed
     assert failed.source.endswith("one-line.txt") and "split it" in failed.message
     assert report.count("ingested") == 1
+
+
+def test_an_implausible_year_override_and_a_bilingual_filter(corpus, tmp_path):
+    write(tmp_path / "a.txt", "示例报告\n\n我们要加快发展数字经济。\nWe will speed up the growth of the digital economy.\n")
+    with pytest.raises(zc.ZhengceError, match="not a plausible year"):
+        corpus.ingest([tmp_path], year=99999)
+    corpus.ingest([tmp_path])
+    assert list(corpus.documents(lang="bilingual").file_name) == ["a.txt"]
+    with pytest.raises(zc.ZhengceError, match="unknown language"):
+        corpus.documents(lang="fr")

@@ -126,7 +126,7 @@ def ingest(
     text_field: Annotated[str | None, typer.Option(help="JSONL/CSV: field holding the text")] = None,
     title_field: Annotated[str | None, typer.Option(help="JSONL/CSV: field holding the title")] = None,
     year_field: Annotated[str | None, typer.Option(help="JSONL/CSV: field holding the year")] = None,
-    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse files larger than this")] = 64.0,
+    max_mb: Annotated[float, typer.Option("--max-mb", min=0.001, help="Refuse files larger than this")] = 64.0,
     workers: Annotated[
         int | None, typer.Option(help="Processes for the pipeline [default: $ZHENGCE_WORKERS or the cores, max 4]")
     ] = None,
@@ -350,8 +350,10 @@ def scoreboard(
     indicator: Annotated[str, typer.Argument(help="e.g. gdp_growth, cpi_growth, urban_new_jobs")],
     db: DbOpt = None,
     jurisdiction: Annotated[str, typer.Option(help="national, or a province")] = "national",
-    tolerance: Annotated[float, typer.Option(help="'around' targets: allowed gap in percentage points")] = 0.5,
-    relative_tolerance: Annotated[float, typer.Option(help="'around' targets in other units: relative gap")] = 0.05,
+    tolerance: Annotated[float, typer.Option(min=0, help="'around' targets: allowed gap in percentage points")] = 0.5,
+    relative_tolerance: Annotated[
+        float, typer.Option(min=0, help="'around' targets in other units: relative gap")
+    ] = 0.05,
     chart: Annotated[str | None, typer.Option(help="Also draw targets vs outcomes to FILE.png|.svg|.html")] = None,
     fmt: FormatOpt = None,
     out: OutOpt = None,

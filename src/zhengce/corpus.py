@@ -235,7 +235,9 @@ class Corpus:
             where["jurisdiction"] = _jurisdiction(jurisdiction)
         rows = self.store.documents(where)
         if lang:
-            rows = [r for r in rows if lang in (r["languages"] or "").split(",")]
+            _check_choice("language", [lang], ("zh", "en", "bilingual"))
+            wanted = {"zh", "en"} if lang == "bilingual" else {lang}
+            rows = [r for r in rows if wanted <= set((r["languages"] or "").split(","))]
         return pd.DataFrame(rows, columns=_DOC_LIST_COLUMNS) if rows else pd.DataFrame(columns=_DOC_LIST_COLUMNS)
 
     def document(self, ref: str) -> Document:
@@ -624,6 +626,8 @@ def _jurisdiction(name: str) -> str:
 
 def _overrides(**values: Any) -> dict[str, Any]:
     out = {k: v for k, v in values.items() if v is not None}
+    if "year" in out and not 1900 <= int(out["year"]) <= 2200:
+        raise ZhengceError(f"year {out['year']} is not a plausible year for a policy document (1900–2200)")
     if "jurisdiction" in out:
         out["jurisdiction"] = _jurisdiction(out["jurisdiction"])
     if "kind" in out:
