@@ -80,7 +80,11 @@ def query_forms(query: str) -> list[str]:
     if not q:
         raise ValueError("give a word or phrase to look up")
     term = load_glossary().lookup(q)
-    return list(dict.fromkeys([q, *(term.zh + term.en if term else ())]))
+    forms = list(dict.fromkeys([q, *(term.zh + term.en if term else ())]))
+    # callers match forms as substrings: a form containing another ("…forces" holds "…force")
+    # would count the same words twice
+    low = [f.lower() for f in forms]
+    return [f for f, lf in zip(forms, low, strict=True) if not any(o != lf and o in lf for o in low)]
 
 
 def parse_glossary(text: str, source: str = "<glossary>") -> Glossary:
