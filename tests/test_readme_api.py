@@ -38,6 +38,8 @@ def test_readme_python_api_example_runs(tmp_path, monkeypatch):
     assert {"gdp_growth", "cpi_growth"} <= set(targets["indicator"])
     assert set(targets["kind"]) == {"target"}
     assert "gdp_growth" in set(ns["board"]["indicator"])
+    assert "gdp_growth" in set(ns["diff"]["indicator"])
+    assert len(ns["hits"]) and (ns["trend"]["mentions"] > 0).any()
     ns["corpus"].close()
 
 
