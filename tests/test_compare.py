@@ -45,3 +45,12 @@ def test_cli_headers_use_the_canonical_name_and_full_width_years_work(db):
     assert r.stdout.splitlines()[0].startswith("indicator,change,national 2031,上海 2031")
     r = CliRunner().invoke(app, ["compare", "２０３０", "２０３１", "--db", str(db), "-f", "csv"])
     assert r.exit_code == 0 and "cpi_growth,changed" in r.stdout
+
+
+def test_the_fullest_report_wins_when_several_state_the_same_year(tmp_path):
+    full = NATIONAL.format(y=2031, g=5, c=2) + "".join(f"第{i}项工作要抓好。\n" for i in range(30))
+    excerpt = "2031年政府工作报告摘要\n\n二、2031年工作安排\n今年发展的主要预期目标是：国内生产总值增长4.5%左右。\n"
+    db = ingested_db(tmp_path, {"a-excerpt.txt": excerpt, "b-full.txt": full})
+    with zc.open(db, read_only=True) as c:
+        board = c.scoreboard("gdp_growth").set_index("year")
+    assert board.loc[2031, "value"] == 5.0

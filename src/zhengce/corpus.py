@@ -368,7 +368,7 @@ class Corpus:
         from . import scoreboard as sb
 
         j = _jurisdiction(jurisdiction)
-        df = self.statements(kind=["target", "outcome"], indicator=indicator, jurisdiction=j)
+        df = self._weighted(self.statements(kind=["target", "outcome"], indicator=indicator, jurisdiction=j))
         return sb.scoreboard(
             df, indicator, j,
             tolerance=sb.DEFAULT_TOLERANCE if tolerance is None else tolerance,
@@ -381,7 +381,7 @@ class Corpus:
 
         left = (_jurisdiction(left[0]), int(left[1]))
         right = (_jurisdiction(right[0]), int(right[1]))
-        targets = self.statements(kind="target")
+        targets = self._weighted(self.statements(kind="target"))
         for j, y in (left, right):
             if not ((targets.jurisdiction == j) & (targets.year == y)).any():
                 # comparing against nothing would list every target as added or dropped
@@ -391,6 +391,13 @@ class Corpus:
             words = {"added": f"only {right[0]}", "dropped": f"only {left[0]}", "changed": "differs"}
             df["change"] = df["change"].map(lambda c: words.get(c, c))
         return df
+
+    def _weighted(self, statements: pd.DataFrame) -> pd.DataFrame:
+        """Statements with ``doc_weight``: how full a report their document is (a government work
+        report's sentence count; other kinds rank below any report)."""
+        docs = self.store.frame("SELECT id AS doc_id, kind, n_sentences FROM documents")
+        weight = docs["n_sentences"].fillna(0) + (docs["kind"] == "government_work_report") * 1_000_000
+        return statements.merge(docs.assign(doc_weight=weight)[["doc_id", "doc_weight"]], on="doc_id", how="left")
 
     def indicators(self) -> pd.DataFrame:
         """Indicators with how many targets and outcomes mention them."""

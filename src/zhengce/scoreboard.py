@@ -177,10 +177,20 @@ def _eq(a: Any, b: Any) -> bool:
     return b is not None and not _nan(b) and math.isclose(a, b, rel_tol=1e-9)
 
 
+def _ranked(df: pd.DataFrame, first: list[str], first_ascending: list[bool]) -> pd.DataFrame:
+    """Statements best first: the most confident, then (when the caller gave ``doc_weight``) from
+    the fullest report, so an excerpt or a sample never outranks the official report; then the
+    earliest in its document."""
+    keys, ascending = [*first, "confidence"], [*first_ascending, False]
+    if "doc_weight" in df.columns:
+        keys, ascending = [*keys, "doc_weight"], [*ascending, False]
+    return df.sort_values([*keys, "doc", "start"], ascending=[*ascending, True, True])
+
+
 def _first_per_year(df: pd.DataFrame) -> dict[int, Any]:
-    """The most confident statement for each year (ties: the earliest in the document)."""
+    """The best statement for each year (see :func:`_ranked`)."""
     out: dict[int, Any] = {}
-    ordered = df.sort_values(["year", "confidence", "doc", "start"], ascending=[True, False, True, True])
+    ordered = _ranked(df, ["year"], [True])
     for _, row in ordered.iterrows():
         if pd.notna(row["year"]):
             out.setdefault(int(row["year"]), row)
@@ -189,7 +199,7 @@ def _first_per_year(df: pd.DataFrame) -> dict[int, Any]:
 
 def _first_per_indicator(df: pd.DataFrame) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for _, row in df.sort_values(["confidence", "doc", "start"], ascending=[False, True, True]).iterrows():
+    for _, row in _ranked(df, [], []).iterrows():
         out.setdefault(row["indicator"], row)
     return out
 
