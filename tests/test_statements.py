@@ -362,3 +362,9 @@ def test_a_sentence_framed_against_an_old_base_year_keeps_only_its_levels_as_out
     text = "一、2030年工作回顾\n2030年同2025年相比，钢产量增长42%，达到8000万吨。\n"
     got = {s.value: s.kind for s in extract_statements(make_doc(text))}
     assert got == {42.0: "statistic", 8e7: "outcome"}
+
+
+def test_spans_of_time_are_not_facts():
+    text = "一、2030年工作回顾\n粮食产量连续五年增产，达到712亿斤。实施三年行动，隆重庆祝成立70周年。\n"
+    got = [(s.value, s.unit) for s in extract_statements(make_doc(text))]
+    assert got == [(712e8, "jin")]

@@ -576,6 +576,8 @@ def _sentence_statements(ctx: _Ctx, ss: int, se: int, region: _Region) -> list[S
                     subject, confidence = topic, 0.8
                     span_start = next(c.start for c in clauses if c.end > topic.start)
             st = _statement(ctx, clause, ss, q, verdict, subject, confidence, span_start, target_clause, region)
+            if st.unit in _DURATIONS and not st.indicator_known and st.kind != TARGET:
+                continue  # 连续三年, 三年行动, 成立60周年: spans of time, not measurements of anything
             out.append(st)
     return out
 
