@@ -102,6 +102,12 @@ def _translation_pair(tmp_path, zh_line: str, en_line: str):
     return c
 
 
+def test_lookup_leaves_out_the_untranslated_copy_of_a_repeated_sentence(corpus):
+    c, _ = corpus
+    hits = c.aligned("1.3万亿斤")
+    assert list(hits["en"]) == ["Grain output will stay above 1.3 trillion jin."]
+
+
 def test_lookup_finds_a_glossary_term_in_its_other_language(tmp_path):
     """The English query matches no English sentence word for word; the glossary knows the term."""
     with _translation_pair(tmp_path, "要加快发展新质生产力。", "We will develop new-quality productive forces faster.") as c:

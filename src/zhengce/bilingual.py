@@ -169,6 +169,8 @@ def lookup(corpus: Corpus, query: str, *, limit: int = 20):  # -> pandas.DataFra
             if d not in docs:
                 docs[d] = corpus.document(d)
         bead = corpus.store.beads(h["doc_zh"], h["doc_en"])[h["seq"]]
+        if not bead.zh or not bead.en:
+            continue  # an untranslated sentence (a duplicated paragraph's second copy) has no pair to show
         (p,) = pairs(docs[h["doc_zh"]], docs[h["doc_en"]], [bead])
         rows.append({"zh": p.zh, "en": p.en, "score": p.score, "matched": h["lang"],
                      "doc": docs[h["doc_zh"]].title or h["doc_zh"], "doc_id": h["doc_zh"]})  # fmt: skip
