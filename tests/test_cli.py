@@ -89,3 +89,11 @@ def test_show_honours_the_format_in_every_view(env):
     assert json.loads(r.stdout)[0]["year"] == 2031
     r = run("show", "report.txt", "-f", "xml")
     assert r.exit_code == 2 and "unknown format" in r.output
+
+
+def test_indicators_lists_lexicon_keys_unless_asked_for_all(env):
+    assert run("ingest", str(env / "docs")).exit_code == 0
+    known = run("indicators", "-f", "jsonl").stdout.splitlines()
+    every = run("indicators", "--all", "-f", "jsonl").stdout.splitlines()
+    assert known and all(json.loads(line)["known"] for line in known)
+    assert len(every) >= len(known)

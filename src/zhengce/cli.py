@@ -339,10 +339,20 @@ def facts(
 
 
 @app.command()
-def indicators(db: DbOpt = None, fmt: FormatOpt = None, out: OutOpt = None) -> None:
-    """Indicators found, with counts of targets and outcomes."""
+def indicators(
+    db: DbOpt = None,
+    all_keys: Annotated[
+        bool, typer.Option("--all", help="Also the keys derived from a text's own words (zh_…, …_growth)")
+    ] = False,
+    fmt: FormatOpt = None,
+    out: OutOpt = None,
+) -> None:
+    """Indicators found, with counts of targets and outcomes (the lexicon's keys; --all for every key)."""
     with reader(db) as c:
-        show_rows(c.indicators(), fmt, out, title="indicators")
+        df = c.indicators()
+        if not all_keys:
+            df = df[df["known"].fillna(False).astype(bool)]
+        show_rows(df, fmt, out, title=f"{len(df)} indicators")
 
 
 @app.command()
