@@ -394,9 +394,11 @@ class Corpus:
 
     def _weighted(self, statements: pd.DataFrame) -> pd.DataFrame:
         """Statements with ``doc_weight``: how full a report their document is (a government work
-        report's sentence count; other kinds rank below any report)."""
-        docs = self.store.frame("SELECT id AS doc_id, kind, n_sentences FROM documents")
-        weight = docs["n_sentences"].fillna(0) + (docs["kind"] == "government_work_report") * 1_000_000
+        report's sentences in one language; other kinds rank below any report)."""
+        docs = self.store.frame("SELECT id AS doc_id, kind, n_sentences, languages FROM documents")
+        # a bilingual document holds each sentence twice: count one language's worth
+        n_langs = docs["languages"].fillna("").str.count(",") + 1
+        weight = docs["n_sentences"].fillna(0) / n_langs + (docs["kind"] == "government_work_report") * 1_000_000
         return statements.merge(docs.assign(doc_weight=weight)[["doc_id", "doc_weight"]], on="doc_id", how="left")
 
     def indicators(self) -> pd.DataFrame:
