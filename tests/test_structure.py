@@ -346,3 +346,18 @@ def test_the_2024_national_report_has_its_ten_tasks_under_part_three():
     assert tasks[9].title == nfkc("NFKC", "切实保障和改善民生，加强和创新社会治理")
     assert row["content"][tasks[0].start : tasks[0].end].startswith("（一）大力推进")
     assert [b.number for b in blocks if b.kind == "part"] == ["一", "二", "三"]
+
+
+def test_a_numbered_list_of_clauses_inside_a_task_is_not_taken_for_parts():
+    text = (
+        "示例政府工作报告\n"
+        "（一）关于经济形势\n经济运行平稳。\n"
+        "（二）关于价格改革\n今年要做好以下几件事：\n"
+        "一、合理调整农副产品收购价格，逐步放开其余品种；\n"
+        "二、适当提高短途运价，以利于调整运输结构；\n"
+        "三、适当拉开质量差价和地区差价，减少和淘汰质次价高、不适合市场需要的产品，促进优质产品的增长。\n"
+    )
+    blocks = build_blocks(identity(text), "示例政府工作报告")
+    assert [b.number for b in blocks if b.kind == "part"] == []
+    assert [b.ordinal for b in blocks if b.kind == "task"] == [1, 2]
+    assert [b.ordinal for b in blocks if b.kind == "item"] == [1, 2, 3]

@@ -248,6 +248,10 @@ def _classify(units: list[_Unit], title: str | None) -> int | None:
             limit = 60 if family == "zh_part" else 120
             if family.startswith("zh") and len(_title_of(rest, "zh")) > limit:
                 u.family = None  # a "label" heading a run-on sentence is not structure
+            elif family == "zh_part" and _LIST_SENTENCE.search(u.text.strip()) and (
+                not u.text.strip().endswith("。") or len(rest.strip()) >= 40
+            ):
+                u.family = "item_zh"  # "二、适当提高铁路短途运价，…；": a list inside a task, not a part
             if family == "en_num":
                 u.family = "en_task" if _en_heading(rest) else "en_item"
         else:
@@ -397,7 +401,9 @@ def _headings_as_dividers(units: list[_Unit], n: int) -> None:
 
 
 _APPENDIX = re.compile(r"^(附件|附录|附表|名词解释|名词注释|注释|Appendix|Annex|Glossary|Notes?$)", re.I)
-_ITEM_FAMILIES = ("item_dot", "item_comma", "item_paren", "item_circled", "en_item", "en_task")
+_ITEM_FAMILIES = ("item_dot", "item_comma", "item_paren", "item_circled", "item_zh", "en_item", "en_task")
+# A part's heading is a phrase; a line that ends like a clause of running text is a list entry.
+_LIST_SENTENCE = re.compile(r"[；;。]$")
 
 
 def _decide(units: list[_Unit]) -> None:
