@@ -54,3 +54,14 @@ def test_the_fullest_report_wins_when_several_state_the_same_year(tmp_path):
     with zc.open(db, read_only=True) as c:
         board = c.scoreboard("gdp_growth").set_index("year")
     assert board.loc[2031, "value"] == 5.0
+
+
+def test_an_indicator_can_be_named_by_a_phrase_or_in_any_case(db):
+    with zc.open(db, read_only=True) as c:
+        assert c.indicator_key("国内生产总值") == "gdp_growth"
+        assert c.indicator_key("城镇新增就业") == "urban_new_jobs"
+        assert c.indicator_key("CPI_GROWTH") == "cpi_growth"
+        assert c.indicator_key("no such thing") == "no such thing"
+        assert c.suggest_indicators("gdp_grwth")[0] == "gdp_growth"
+    r = CliRunner().invoke(app, ["scoreboard", "gdp_grwth", "--db", str(db)])
+    assert r.exit_code == 1 and "did you mean gdp_growth" in r.output

@@ -370,9 +370,12 @@ def scoreboard(
 ) -> None:
     """Every year's target beside the outcome the next report states, and whether it was met."""
     with reader(db) as c:
+        asked, indicator = indicator, c.indicator_key(indicator)  # 国内生产总值 / GDP_GROWTH → gdp_growth
         board = c.scoreboard(indicator, jurisdiction, tolerance=tolerance, relative_tolerance=relative_tolerance)
         if board.empty:
-            fail(f"no targets or outcomes for {indicator!r} in {jurisdiction} (see `zhengce indicators`)", 1)
+            near = c.suggest_indicators(asked)
+            hint = f"; did you mean {' or '.join(near)}?" if near else " (see `zhengce indicators`)"
+            fail(f"no targets or outcomes for {asked!r} in {jurisdiction}{hint}", 1)
         if _is_table(fmt, out):
             view = board.assign(
                 outcome=[_fmt_outcome(v, u) for v, u in zip(board["outcome"], board["unit"], strict=True)],

@@ -392,6 +392,28 @@ class Corpus:
             df["change"] = df["change"].map(lambda c: words.get(c, c))
         return df
 
+    def indicator_key(self, name: str) -> str:
+        """The indicator key a user means: a key as is (any case), or a phrase the lexicon knows
+        ("国内生产总值", "GDP", "urban new jobs" → gdp_growth, urban_new_jobs). Unknown names come
+        back unchanged; :meth:`suggest_indicators` offers the nearest keys."""
+        from .extract.lexicon import load_lexicon
+
+        key = name.strip()
+        lexicon = load_lexicon()
+        if key in lexicon or key.lower() in lexicon:
+            return key if key in lexicon else key.lower()
+        for lang in ("zh", "en"):
+            found = lexicon.find(key, lang)
+            if len(found) == 1 and found[0].end - found[0].start == len(key):
+                return found[0].key
+        return key
+
+    def suggest_indicators(self, name: str, n: int = 3) -> list[str]:
+        import difflib
+
+        known = [k for k in self.indicators()["indicator"] if isinstance(k, str)]
+        return difflib.get_close_matches(name.lower(), known, n=n, cutoff=0.6)
+
     def _weighted(self, statements: pd.DataFrame) -> pd.DataFrame:
         """Statements with ``doc_weight``: how full a report their document is (a government work
         report's sentences in one language; other kinds rank below any report)."""
