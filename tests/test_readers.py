@@ -286,6 +286,14 @@ def test_jsonl_rows_with_default_fields(tmp_path: Path) -> None:
     assert third.text == "回退到 text 字段。" and third.meta["year"] == 1954
 
 
+@pytest.mark.parametrize(("value", "year"), [("二〇二〇", 2020), ("二零二四年", 2024), ("２０２４", 2024), ("十年", None)])
+def test_a_year_field_written_in_chinese_or_full_width_digits(tmp_path: Path, value: str, year: int | None) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps({"content": "正文。", "year": value}, ensure_ascii=False) + "\n", encoding="utf-8")
+    [item] = read_path(path)
+    assert item.meta.get("year") == year
+
+
 def test_jsonl_line_separator_inside_a_string_does_not_split_the_row(tmp_path: Path) -> None:
     path = tmp_path / "ls.ndjson"
     path.write_text('{"content": "第一句\u2028第二句"}\n', encoding="utf-8")

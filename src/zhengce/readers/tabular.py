@@ -13,6 +13,7 @@ import io
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import PurePosixPath
 from typing import Any
@@ -165,9 +166,13 @@ def _year(value: Any) -> int | None:
     if isinstance(value, float) and value.is_integer():
         return _year(int(value))
     if isinstance(value, str):
-        m = _YEAR.match(value)
+        m = _YEAR.match(unicodedata.normalize("NFKC", value).strip().translate(_CN_DIGITS))
         return int(m.group(1)) if m else None
     return None
+
+
+# "二〇二四年" / "二零二四" as a year field: the digits one by one
+_CN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 
 
 def _lines(text: str) -> Iterator[str]:
