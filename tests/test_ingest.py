@@ -187,6 +187,19 @@ def test_a_stop_request_ends_the_ingest_between_documents(corpus, tmp_path):
     assert not again.stopped and again.summary()["unchanged"] == 2 and again.summary()["ingested"] == 2
 
 
+def test_a_newer_pipeline_processes_stored_documents_again_keeping_their_overrides(corpus, tmp_path, monkeypatch):
+    from zhengce import pipeline
+
+    write(tmp_path / "note.txt", "一篇说明\n\n内容。\n")
+    corpus.ingest([tmp_path / "note.txt"], jurisdiction="浙江", year=2029)
+    monkeypatch.setattr(pipeline, "PIPELINE_VERSION", pipeline.PIPELINE_VERSION + "-next")
+    again = corpus.ingest([tmp_path / "note.txt"])
+    assert again.summary()["updated"] == 1
+    doc = corpus.document("note.txt")
+    assert (doc.jurisdiction, doc.year) == ("浙江", 2029)
+    assert corpus.documents().pipeline_version.tolist() == [pipeline.PIPELINE_VERSION]
+
+
 def test_a_huge_single_line_is_refused_with_a_reason(corpus, tmp_path, monkeypatch):
     from zhengce import pipeline
 
