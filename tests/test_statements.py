@@ -368,3 +368,17 @@ def test_spans_of_time_are_not_facts():
     text = "一、2030年工作回顾\n粮食产量连续五年增产，达到712亿斤。实施三年行动，隆重庆祝成立70周年。\n"
     got = [(s.value, s.unit) for s in extract_statements(make_doc(text))]
     assert got == [(712e8, "jin")]
+
+
+def test_english_news_dates_last_year_drops_currency_conversions_and_reads_the_growth_target():
+    text = (
+        "Xinhua news\n\nConsumer prices rose 0.3 percent last year. The country set its growth target at "
+        "around 4.5 percent for 2031. It will issue 2 trillion yuan ($280 billion) in ultra-long special "
+        "treasury bonds.\n"
+    )
+    got = {(s.indicator, s.value, s.unit, s.year) for s in extract_statements(make_doc(text, kind="news", where="national"))}
+    assert got == {
+        ("cpi_growth", 0.3, "percent", 2030),
+        ("gdp_growth", 4.5, "percent", 2031),
+        ("ultra_long_special_treasury_bonds", 2e12, "yuan", None),
+    }

@@ -87,7 +87,7 @@ _MULTI_YEAR_CLAUSE = re.compile(
 _COMMENTARY_START = re.compile(r"^(?:上述|以上|这里|提出|确定|综合考虑|为此|实现今年|今年的|经济增长预期|these targets|the above)", re.I)
 _GOAL_WORD = re.compile(r"(?<!下达的)(?<!下达)(?<!考核)(?<!减排)(?<!下降)目标")
 _ASSIGNED = re.compile(r"完成[^,，;；。]{0,16}(?:下达|考核|约束性)")
-_YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d\d)年|\bin ((?:19|20)\d\d)\b")
+_YEAR_IN_CLAUSE = re.compile(r"((?:19|20)\d\d)年|\b(?:in|for) ((?:19|20)\d\d)\b")
 
 # --- clause reading ---------------------------------------------------------------------------
 
@@ -165,6 +165,7 @@ _YEAR_TARGET = re.compile(
     r"(?:今年|本年度)[^。；;]{0,30}?(?:计划|预期|预定|调控目标|目标|定为|力争)"
     r"|(?:计划|预期|预定|调控目标|目标)[^。；;]{0,12}?今年"
 )
+_LAST_YEAR_ANY = re.compile(r"(?<![比较同与和])去年(?!同期)|\blast year\b", re.I)
 _FORWARD = re.compile(r"今年|本年|预计|计划|将|要|力争|争取|预期|目标")
 _LAST_YEAR_ALONE = re.compile(r"(?<![比较同与和])(?:去年|上年)(?!同期|以来|的基础)|[比较](?:去年|上年)(?:增长|下降|上涨|增加|减少)")
 _LAST_YEAR_WORD = re.compile(r"(?<!比)(?:去年|上年|过去)|last year")
@@ -575,11 +576,25 @@ def _sentence_statements(ctx: _Ctx, ss: int, se: int, region: _Region) -> list[S
                 if topic is not None:
                     subject, confidence = topic, 0.8
                     span_start = next(c.start for c in clauses if c.end > topic.start)
+            if _converted(ctx.norm.text, ss, q, [o for o, _ in items]):
+                continue  # "1 trillion yuan ($139 billion)": the same amount in another currency
             st = _statement(ctx, clause, ss, q, verdict, subject, confidence, span_start, target_clause, region)
             if st.unit in _DURATIONS and not st.indicator_known and st.kind != TARGET:
                 continue  # 连续三年, 三年行动, 成立60周年: spans of time, not measurements of anything
             out.append(st)
     return out
+
+
+def _converted(text: str, ss: int, q: Quantity, others: list[Quantity]) -> bool:
+    """An amount in brackets right after an amount in another currency is its conversion."""
+    if q.unit not in CURRENCY_UNITS:
+        return False
+    before = text[max(ss, ss + q.start - 3) : ss + q.start]
+    if not re.search(r"[(（]\s*$", before):
+        return False
+    return any(
+        o is not q and o.unit in CURRENCY_UNITS and o.unit != q.unit and 0 <= q.start - o.end <= 3 for o in others
+    )
 
 
 def _topic_attribute(ctx: _Ctx, clause: _Clause, ss: int, q: Quantity) -> Mention | None:
@@ -1006,6 +1021,8 @@ def _kind_and_year(
         if explicit is not None and year is not None and explicit != year - 1:
             return STATISTIC, explicit
         return OUTCOME, (year - 1 if year is not None else None)
+    if explicit is None and year is not None and _LAST_YEAR_ANY.search(clause.text) and not _FORWARD.search(clause.text):
+        return STATISTIC, year - 1  # a news item's "last year" / 去年 dates the figure
     return STATISTIC, explicit
 
 
