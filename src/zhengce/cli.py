@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import pandas as pd
 import typer
@@ -39,7 +39,7 @@ FormatOpt = Annotated[
 OutOpt = Annotated[str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout")]
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
@@ -100,7 +100,6 @@ def _is_table(fmt: str | None, out: str | None) -> bool:
         return resolve_format(fmt, out) == "table"
     except ValueError as exc:
         fail(str(exc))
-        raise  # unreachable: fail() exits
 
 
 def show_rows(df: pd.DataFrame, fmt: str | None, out: str | None = None, title: str | None = None) -> None:
